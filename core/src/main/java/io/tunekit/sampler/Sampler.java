@@ -1,0 +1,52 @@
+package io.tunekit.sampler;
+
+import io.tunekit.FrozenTrial;
+import io.tunekit.StudyView;
+import io.tunekit.TrialState;
+import io.tunekit.distribution.Distribution;
+import io.tunekit.storage.CreationGuard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proposes parameter values. Optuna's contract and call order, for one trial:
+ * <ol>
+ *   <li>{@link #creationGuards} before the trial is created (limits such as grid exhaustion);</li>
+ *   <li>{@link #beforeTrial} once the trial exists;</li>
+ *   <li>at the first suggestion that needs a sampler, once per trial:
+ *       {@link #inferRelativeSearchSpace} then {@link #sampleRelative} (joint sampling);</li>
+ *   <li>{@link #sampleIndependent} for every parameter the relative step did not cover;</li>
+ *   <li>{@link #afterTrial} when the trial is told, before its final state is stored.</li>
+ * </ol>
+ * Values cross this interface in their <em>internal representation</em> (see
+ * {@link Distribution}). Implementations are thread-safe: one sampler serves all worker threads
+ * of a study. Samplers ignore FAIL trials.
+ */
+public interface Sampler {
+
+    /** The parameters to sample jointly for this trial (may be empty). */
+    Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial);
+
+    /** Joint internal values for (a subset of) the relative search space. */
+    Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace);
+
+    /** An internal value for one parameter. */
+    double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution);
+
+    /** Called once a trial exists, before any suggestion. */
+    default void beforeTrial(StudyView study, FrozenTrial trial) {
+    }
+
+    /** Called when a trial is told, before its final state is stored (it is still RUNNING). */
+    default void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+    }
+
+    /**
+     * Conditions the storage checks atomically when it creates a new trial for this sampler
+     * (popped WAITING trials are not subject to them). Default: none.
+     */
+    default List<CreationGuard> creationGuards(StudyView study) {
+        return List.of();
+    }
+}

@@ -1,0 +1,402 @@
+package io.tunekit.storage;
+
+import io.tunekit.Direction;
+import io.tunekit.FrozenTrial;
+import io.tunekit.TrialState;
+import io.tunekit.distribution.Distribution;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A storage in the JVM's memory: fast, shared by the threads of one process, gone when the
+ * process ends. The default storage of a study. Every operation holds one lock, so each is
+ * atomic; snapshots of finished trials are built once and reused.
+ */
+public final class InMemoryStorage implements Storage {
+
+    private final Object lock = new Object();
+    private final Map<Long, StudyRecord> studies = new LinkedHashMap<>();
+    private final Map<Long, TrialRecord> trialsById = new HashMap<>();
+    private long nextStudyId;
+    private long nextTrialId;
+
+    private static final class StudyRecord {
+        final long id;
+        final String name;
+        final List<Direction> directions;
+        final Map<String, Object> userAttrs = new LinkedHashMap<>();
+        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
+        final List<TrialRecord> trials = new ArrayList<>();
+        final Map<String, Distribution> firstDistributions = new HashMap<>();
+
+        StudyRecord(long id, String name, List<Direction> directions) {
+            this.id = id;
+            this.name = name;
+            this.directions = List.copyOf(directions);
+        }
+    }
+
+    private static final class TrialRecord {
+        final long id;
+        final int number;
+        final StudyRecord study;
+        TrialState state;
+        List<Double> values = List.of();
+        Instant start;
+        Instant complete;
+        final Map<String, Object> params = new LinkedHashMap<>();
+        final Map<String, Distribution> distributions = new LinkedHashMap<>();
+        final Map<String, Object> userAttrs = new LinkedHashMap<>();
+        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
+        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+        FrozenTrial snapshot;
+
+        TrialRecord(long id, int number, StudyRecord study) {
+            this.id = id;
+            this.number = number;
+            this.study = study;
+        }
+
+        FrozenTrial snapshot() {
+            if (snapshot == null) {
+                snapshot = new FrozenTrial(number, id, state, values, start, complete, params, distributions,
+                        userAttrs, systemAttrs, intermediate);
+            }
+            return snapshot;
+        }
+
+        void changed() {
+            snapshot = null;
+        }
+    }
+
+    @Override
+    public long createStudy(String name, List<Direction> directions) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("study name must be non-empty");
+        }
+        if (directions == null || directions.isEmpty()) {
+            throw new IllegalArgumentException("a study needs at least one direction");
+        }
+        synchronized (lock) {
+            if (findStudy(name).isPresent()) {
+                throw new DuplicatedStudyException(name);
+            }
+            long id = nextStudyId++;
+            studies.put(id, new StudyRecord(id, name, directions));
+            return id;
+        }
+    }
+
+    @Override
+    public OptionalLong findStudy(String name) {
+        synchronized (lock) {
+            for (StudyRecord s : studies.values()) {
+                if (s.name.equals(name)) {
+                    return OptionalLong.of(s.id);
+                }
+            }
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public String studyName(long studyId) {
+        synchronized (lock) {
+            return study(studyId).name;
+        }
+    }
+
+    @Override
+    public List<Direction> studyDirections(long studyId) {
+        synchronized (lock) {
+            return study(studyId).directions;
+        }
+    }
+
+    @Override
+    public List<String> studyNames() {
+        synchronized (lock) {
+            return studies.values().stream().map(s -> s.name).toList();
+        }
+    }
+
+    @Override
+    public void deleteStudy(long studyId) {
+        synchronized (lock) {
+            StudyRecord s = study(studyId);
+            for (TrialRecord t : s.trials) {
+                trialsById.remove(t.id);
+            }
+            studies.remove(studyId);
+        }
+    }
+
+    @Override
+    public Map<String, Object> studyUserAttrs(long studyId) {
+        synchronized (lock) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(study(studyId).userAttrs));
+        }
+    }
+
+    @Override
+    public Map<String, Object> studySystemAttrs(long studyId) {
+        synchronized (lock) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(study(studyId).systemAttrs));
+        }
+    }
+
+    @Override
+    public void setStudyUserAttr(long studyId, String key, Object value) {
+        Object copy = JsonValues.copy(value);
+        synchronized (lock) {
+            study(studyId).userAttrs.put(requireKey(key), copy);
+        }
+    }
+
+    @Override
+    public void setStudySystemAttr(long studyId, String key, Object value) {
+        Object copy = JsonValues.copy(value);
+        synchronized (lock) {
+            study(studyId).systemAttrs.put(requireKey(key), copy);
+        }
+    }
+
+    @Override
+    public boolean compareAndSetStudySystemAttr(long studyId, String key, Object expected, Object value) {
+        Object copy = JsonValues.copy(value);
+        synchronized (lock) {
+            Map<String, Object> attrs = study(studyId).systemAttrs;
+            boolean matches = expected == null ? !attrs.containsKey(key)
+                    : attrs.containsKey(key) && JsonValues.sameValue(attrs.get(key), expected);
+            if (matches) {
+                attrs.put(requireKey(key), copy);
+            }
+            return matches;
+        }
+    }
+
+    @Override
+    public Optional<FrozenTrial> createTrial(long studyId, FrozenTrial template, List<CreationGuard> guards) {
+        synchronized (lock) {
+            StudyRecord s = study(studyId);
+            Map<String, Long> tickets = new LinkedHashMap<>();
+            for (CreationGuard guard : guards) {
+                if (guard instanceof CreationGuard.TrialLimit limit) {
+                    if (s.trials.size() >= limit.maxTrials()) {
+                        return Optional.empty();
+                    }
+                } else if (guard instanceof CreationGuard.Ticket ticket) {
+                    Object current = s.systemAttrs.get(ticket.counterKey());
+                    long next = current instanceof Number n ? n.longValue() : 0L;
+                    if (next >= ticket.limit()) {
+                        return Optional.empty();
+                    }
+                    tickets.put(ticket.counterKey(), next);
+                }
+            }
+            if (template != null) {
+                for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
+                    checkCompatible(s, e.getKey(), e.getValue());
+                }
+            }
+            TrialRecord t = new TrialRecord(nextTrialId++, s.trials.size(), s);
+            if (template == null) {
+                t.state = TrialState.RUNNING;
+                t.start = Instant.now();
+            } else {
+                t.state = template.state();
+                t.values = template.values();
+                t.start = template.datetimeStart();
+                t.complete = template.datetimeComplete();
+                t.params.putAll(template.params());
+                t.distributions.putAll(template.distributions());
+                t.userAttrs.putAll(template.userAttrs());
+                t.systemAttrs.putAll(template.systemAttrs());
+                t.intermediate.putAll(template.intermediateValues());
+                template.distributions().forEach((name, d) -> s.firstDistributions.putIfAbsent(name, d));
+            }
+            for (CreationGuard guard : guards) {
+                if (guard instanceof CreationGuard.Ticket ticket) {
+                    long taken = tickets.get(ticket.counterKey());
+                    s.systemAttrs.put(ticket.counterKey(), JsonValues.copy(taken + 1));
+                    t.systemAttrs.put(ticket.trialKey(), JsonValues.copy(taken));
+                }
+            }
+            s.trials.add(t);
+            trialsById.put(t.id, t);
+            return Optional.of(t.snapshot());
+        }
+    }
+
+    @Override
+    public Optional<FrozenTrial> popWaitingTrial(long studyId) {
+        synchronized (lock) {
+            for (TrialRecord t : study(studyId).trials) {
+                if (t.state == TrialState.WAITING) {
+                    t.state = TrialState.RUNNING;
+                    t.start = Instant.now();
+                    t.changed();
+                    return Optional.of(t.snapshot());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
+        synchronized (lock) {
+            TrialRecord t = unfinished(trialId);
+            if (t.params.containsKey(name)) {
+                throw new IllegalArgumentException("Trial " + t.number + " already has parameter '" + name + "'");
+            }
+            checkCompatible(t.study, name, distribution);
+            Object external = distribution.toExternal(internalValue);
+            t.study.firstDistributions.putIfAbsent(name, distribution);
+            t.params.put(name, external);
+            t.distributions.put(name, distribution);
+            t.changed();
+        }
+    }
+
+    @Override
+    public void setTrialIntermediateValue(long trialId, int step, double value) {
+        synchronized (lock) {
+            TrialRecord t = unfinished(trialId);
+            t.intermediate.put(step, value);
+            t.changed();
+        }
+    }
+
+    @Override
+    public void setTrialUserAttr(long trialId, String key, Object value) {
+        Object copy = JsonValues.copy(value);
+        synchronized (lock) {
+            TrialRecord t = unfinished(trialId);
+            t.userAttrs.put(requireKey(key), copy);
+            t.changed();
+        }
+    }
+
+    @Override
+    public void setTrialSystemAttr(long trialId, String key, Object value) {
+        Object copy = JsonValues.copy(value);
+        synchronized (lock) {
+            TrialRecord t = unfinished(trialId);
+            t.systemAttrs.put(requireKey(key), copy);
+            t.changed();
+        }
+    }
+
+    @Override
+    public boolean finishTrial(long trialId, TrialState state, List<Double> values) {
+        if (!state.isFinished()) {
+            throw new IllegalArgumentException("finishTrial: state " + state + " is not a finished state");
+        }
+        List<Double> copy = values == null ? List.of() : List.copyOf(values);
+        synchronized (lock) {
+            TrialRecord t = trialRecord(trialId);
+            if (t.state.isFinished()) {
+                return false;
+            }
+            if (t.state == TrialState.WAITING) {
+                throw new IllegalStateException("Trial " + t.number + " is WAITING; only a RUNNING trial can finish");
+            }
+            t.state = state;
+            t.values = copy;
+            t.complete = Instant.now();
+            t.changed();
+            return true;
+        }
+    }
+
+    @Override
+    public FrozenTrial trial(long trialId) {
+        synchronized (lock) {
+            return trialRecord(trialId).snapshot();
+        }
+    }
+
+    @Override
+    public long trialId(long studyId, int number) {
+        synchronized (lock) {
+            List<TrialRecord> trials = study(studyId).trials;
+            if (number < 0 || number >= trials.size()) {
+                throw new IllegalArgumentException("Study '" + study(studyId).name + "' has no trial number " + number
+                        + " (it has " + trials.size() + " trials)");
+            }
+            return trials.get(number).id;
+        }
+    }
+
+    @Override
+    public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        synchronized (lock) {
+            List<TrialRecord> trials = study(studyId).trials;
+            List<FrozenTrial> out = new ArrayList<>(trials.size());
+            for (TrialRecord t : trials) {
+                if (states.contains(t.state)) {
+                    out.add(t.snapshot());
+                }
+            }
+            return Collections.unmodifiableList(out);
+        }
+    }
+
+    @Override
+    public int trialCount(long studyId) {
+        synchronized (lock) {
+            return study(studyId).trials.size();
+        }
+    }
+
+    private StudyRecord study(long studyId) {
+        StudyRecord s = studies.get(studyId);
+        if (s == null) {
+            throw new UnknownStudyException("with id " + studyId);
+        }
+        return s;
+    }
+
+    private TrialRecord trialRecord(long trialId) {
+        TrialRecord t = trialsById.get(trialId);
+        if (t == null) {
+            throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
+        }
+        return t;
+    }
+
+    private TrialRecord unfinished(long trialId) {
+        TrialRecord t = trialRecord(trialId);
+        if (t.state.isFinished()) {
+            throw new IllegalStateException("Trial " + t.number + " is already finished (" + t.state
+                    + ") and cannot be changed");
+        }
+        return t;
+    }
+
+    private static void checkCompatible(StudyRecord s, String name, Distribution distribution) {
+        Distribution first = s.firstDistributions.get(name);
+        if (first != null) {
+            Distribution.requireCompatible(name, first, distribution);
+        }
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("attribute key must be non-empty");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,103 @@
+package io.tunekit.storage;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Attribute values are JSON values, because storages keep them as JSON text (Optuna's
+ * {@code value_json} columns). This class checks a value and makes the immutable, normalised copy
+ * every storage keeps: {@code null}, {@link Boolean}, {@link String}, {@link Integer} (or
+ * {@link Long} when it does not fit), {@link Double} (NaN and infinities allowed, as Python's
+ * {@code json} writes them), {@link List} and {@link Map} with {@link String} keys, nested
+ * freely. Normalising integers the way a JSON parser reads them back means a value reads the
+ * same from every storage.
+ */
+public final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /**
+     * Validates {@code value} and returns its normalised immutable deep copy.
+     *
+     * @throws IllegalArgumentException naming the offending value if it is not a JSON value
+     */
+    public static Object copy(Object value) {
+        return copy(value, value);
+    }
+
+    /**
+     * Whether two JSON values are equal as JSON: numbers by value ({@code 1 == 1L == 1.0}),
+     * lists element by element, maps entry by entry regardless of order.
+     */
+    public static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            if (x instanceof Double || y instanceof Double || x instanceof Float || y instanceof Float) {
+                return Double.compare(x.doubleValue(), y.doubleValue()) == 0 || x.doubleValue() == y.doubleValue();
+            }
+            return x.longValue() == y.longValue();
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameValue(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !sameValue(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return java.util.Objects.equals(a, b);
+    }
+
+    private static Object copy(Object value, Object whole) {
+        if (value == null || value instanceof Boolean || value instanceof String || value instanceof Double) {
+            return value;
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long v = ((Number) value).longValue();
+            if (v == (int) v) {
+                return Integer.valueOf((int) v);  // not a ternary: that would widen both arms to long
+            }
+            return Long.valueOf(v);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(copy(o, whole));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("attribute value " + whole + " is not JSON: map key "
+                            + e.getKey() + " is not a String");
+                }
+                out.put(key, copy(e.getValue(), whole));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        throw new IllegalArgumentException("attribute value " + whole + " is not JSON: " + value + " has type "
+                + value.getClass().getName() + " (use null, Boolean, Number, String, List or Map<String, ?>)");
+    }
+}
