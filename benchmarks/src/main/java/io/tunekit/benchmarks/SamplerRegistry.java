@@ -2,6 +2,7 @@ package io.tunekit.benchmarks;
 
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.tpe.TpeSampler;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ public final class SamplerRegistry {
 
     static {
         register("random", RandomSampler::new);
+        register("tpe", seed -> TpeSampler.builder().seed(seed).build());
+        register("tpe-univariate", seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
     }
 
     private SamplerRegistry() {
