@@ -144,8 +144,9 @@ class TpeSamplerTest {
         Trial current = s.ask();
         FrozenTrial plannedSnapshot = planned.snapshot();
 
-        Map<?, ?> shared = new ObjectMapper().readValue(
-                (String) plannedSnapshot.systemAttrs().get("tpe:relative_params:0"), Map.class);
+        Map<String, Object> shared = new ObjectMapper().readValue(
+                (String) plannedSnapshot.systemAttrs().get("tpe:relative_params:0"),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
         assertThat(shared).containsOnlyKeys("x", "y").containsEntry("x", x);
 
         StudyView view = StudyViews.of(s, storage);
