@@ -160,13 +160,16 @@ final class NormalMath {
 
     /**
      * {@link #logGaussMass} for the truncation interval of a kernel, which usually holds the
-     * kernel's mean well inside: when both ends are more than 9 standard deviations away, the
-     * tails outside weigh under 2e-19 and {@code log(1 - tails)} is {@code -tails}, which vanishes
-     * against any kernel log density, so it is returned as 0 without evaluating erfc twice.
+     * kernel's mean well inside: a tail more than 9 standard deviations away weighs under 1.2e-19
+     * and changes {@code log(1 - tails)} by as little, which vanishes against any kernel log
+     * density, so it is left out instead of costing an erfc (both out: 0).
      */
     static double logCentralMass(double a, double b) {
-        if (a <= -9 && b >= 9) {
-            return 0;
+        if (a <= -9) {
+            return b >= 9 ? 0 : logNdtr(b);  // only the upper tail counts
+        }
+        if (b >= 9) {
+            return logNdtr(-a);
         }
         return logGaussMass(a, b);
     }

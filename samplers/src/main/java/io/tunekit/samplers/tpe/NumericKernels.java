@@ -164,12 +164,11 @@ final class NumericKernels implements KernelDimension {
         return out;
     }
 
-    /** The log density (continuous) or log mass (stepped) of kernel {@code k} at an internal value. */
-    double logDensity(int k, double x) {
-        double[] acc = new double[mu.length];
-        double[][] one = {acc};
-        accumulate(new double[] {x}, one);
-        return acc[k];
+    @Override
+    public void addConstants(double[] base) {
+        for (int k = 0; k < logNorm.length; k++) {
+            base[k] += logNorm[k];
+        }
     }
 
     @Override
@@ -181,7 +180,7 @@ final class NumericKernels implements KernelDimension {
                 double[] a = acc[p];
                 for (int k = 0; k < kernels; k++) {
                     double z = (x - mu[k]) * invSigma[k];
-                    a[k] += logNorm[k] - 0.5 * z * z;
+                    a[k] -= 0.5 * z * z;
                 }
             }
             return;
@@ -200,7 +199,7 @@ final class NumericKernels implements KernelDimension {
             double[] mass = massOf[p];
             double[] a = acc[p];
             for (int k = 0; k < kernels; k++) {
-                a[k] += mass[pairOf[k]] + logNorm[k];
+                a[k] += mass[pairOf[k]];
             }
         }
     }

@@ -17,6 +17,7 @@ final class ParzenEstimator {
 
     private final KernelDimension[] dimensions;
     private final double[] logWeights;
+    private double[] constants;  // log weight plus every dimension's point-independent terms, per kernel
     private final double[] cumulativeWeights;
 
     /**
@@ -117,9 +118,15 @@ final class ParzenEstimator {
     /** The log density of the mixture at each point ({@code points[p][d]}, internal values). */
     double[] logPdf(double[][] points) {
         int kernels = logWeights.length;
+        if (constants == null) {
+            constants = logWeights.clone();
+            for (KernelDimension d : dimensions) {
+                d.addConstants(constants);
+            }
+        }
         double[][] acc = new double[points.length][];
         for (int p = 0; p < points.length; p++) {
-            acc[p] = logWeights.clone();
+            acc[p] = constants.clone();
         }
         double[] xs = new double[points.length];
         for (int d = 0; d < dimensions.length; d++) {

@@ -9,7 +9,6 @@ import io.tunekit.TrialState;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.GroupDecomposedSearchSpace;
-import io.tunekit.sampler.IntersectionSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 
@@ -76,9 +75,11 @@ public final class TpeSampler implements Sampler {
 
     private final SplittableRandom random;
     private final RandomSampler randomSampler;
-    private final IntersectionSearchSpace intersection = new IntersectionSearchSpace(true);
     private final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace(true);
     private final Map<String, TrialHistory> histories = new HashMap<>();
+    // the context the relative search space was inferred from, reused by the sampleRelative call
+    // that follows for the same trial, so that one ask reads the study's trials once
+    private Context inferred;
 
     private TpeSampler(Builder b) {
         this.seed = b.seed;
@@ -114,7 +115,8 @@ public final class TpeSampler implements Sampler {
     }
 
     @Override
-    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+    public synchronized Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+        inferred = null;
         if (!isMultivariate(study)) {
             return Map.of();
         }
@@ -128,7 +130,9 @@ public final class TpeSampler implements Sampler {
                 });
             }
         } else {
-            intersection.calculate(study).forEach((name, d) -> {
+            // IntersectionSearchSpace(includePruned=true), from the trials this ask reads anyway
+            inferred = context(study, trial);
+            inferred.history().intersection().forEach((name, d) -> {
                 if (!d.isSingle()) {
                     space.put(name, d);
                 }
@@ -140,10 +144,15 @@ public final class TpeSampler implements Sampler {
     @Override
     public synchronized Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
                                                            Map<String, Distribution> searchSpace) {
+        Context context = inferred != null && inferred.trialId() == trial.id() && inferred.study() == study
+                ? inferred : null;
+        inferred = null;
         if (searchSpace.isEmpty()) {
             return Map.of();
         }
-        Context context = context(study, trial);
+        if (context == null) {
+            context = context(study, trial);
+        }
         if (context.visible.finished().length < nStartupTrials) {
             return Map.of();
         }
@@ -193,8 +202,8 @@ public final class TpeSampler implements Sampler {
     }
 
     /** What one sampling call sees of the study. */
-    private record Context(StudyView study, TrialHistory history, TrialHistory.Visible visible, int[] below,
-                           boolean multivariate) {
+    private record Context(StudyView study, long trialId, TrialHistory history, TrialHistory.Visible visible,
+                           int[] below, boolean multivariate) {
     }
 
     private Context context(StudyView study, FrozenTrial trial) {
@@ -214,7 +223,7 @@ public final class TpeSampler implements Sampler {
             throw new IllegalStateException("TpeSampler: gamma(" + n + ") returned " + nBelow + "; it must be >= 0");
         }
         int[] below = TrialSplit.below(history, visible.finished(), nBelow);
-        return new Context(study, history, visible, below, isMultivariate(study));
+        return new Context(study, trial.id(), history, visible, below, isMultivariate(study));
     }
 
     /** Joint TPE over {@code space} (names sorted): internal values of the best candidate. */
