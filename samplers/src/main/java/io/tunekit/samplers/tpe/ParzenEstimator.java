@@ -30,6 +30,15 @@ final class ParzenEstimator {
      */
     ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
                     EstimatorSettings settings) {
+        this(space, observations, weights, sortedOrders, settings, null, null);
+    }
+
+    /**
+     * As above; numeric dimension {@code d} reuses normalisers from {@code caches[d]} (if not
+     * null) for the kernels with a slot {@code slots[k] >= 0}.
+     */
+    ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
+                    EstimatorSettings settings, NormalizerCache[] caches, int[] slots) {
         int n = weights.length;
         double[] w = new double[n + 1];
         if (n == 0) {
@@ -65,7 +74,7 @@ final class ParzenEstimator {
                 dimensions[d] = new CategoricalKernels(chosen, c.choices().size(), settings.priorWeight());
             } else {
                 dimensions[d] = new NumericKernels(dist, observations[d], sortedOrders == null ? null : sortedOrders[d],
-                        settings);
+                        settings, caches == null ? null : caches[d], slots);
             }
         }
     }

@@ -175,6 +175,29 @@ class ParzenEstimatorTest {
     }
 
     @Test
+    void cachedNormalisersGiveTheSameDensitiesAsFreshOnes() {
+        NormalizerCache cache = new NormalizerCache();
+        Distribution d = FloatDistribution.of(0, 1);
+        double[][] points = {{0.0}, {0.03}, {0.5}, {0.999}};
+        double[] first = {0.01, 0.02, 0.5, 0.97};
+        double[] second = {0.01, 0.02, 0.5, 0.97, 0.015};  // a new neighbour changes two bandwidths
+        for (double[] obs : new double[][] {first, second, second}) {
+            int[] slots = java.util.stream.IntStream.range(0, obs.length).toArray();
+            double[] w = Weights.DEFAULT.weights(obs.length);
+            ParzenEstimator fresh = new ParzenEstimator(List.of(d), new double[][] {obs}, w, null, DEFAULTS);
+            ParzenEstimator cached = new ParzenEstimator(List.of(d), new double[][] {obs}, w, null, DEFAULTS,
+                    new NormalizerCache[] {cache}, slots);
+            assertThat(cached.logPdf(points)).containsExactly(fresh.logPdf(points));
+        }
+        // other bounds: everything is recomputed
+        Distribution wider = FloatDistribution.of(-1, 1);
+        double[] w = Weights.DEFAULT.weights(5);
+        assertThat(new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS,
+                new NormalizerCache[] {cache}, new int[] {0, 1, 2, 3, 4}).logPdf(points))
+                .containsExactly(new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS).logPdf(points));
+    }
+
+    @Test
     void samplesStayInTheDomainAndOnTheGrid() {
         SplittableRandom r = new SplittableRandom(1);
         ParzenEstimator ints = estimator(IntDistribution.stepped(0, 30, 3), 0, 3, 30);
