@@ -25,8 +25,10 @@ final class TrialSplit {
      * @param nBelow how many to take
      */
     static int[] below(TrialHistory history, int[] visible, int nBelow) {
+        boolean singleObjective = history.directions().size() == 1;
         boolean[] isVisible = new boolean[history.size()];
-        List<Integer> complete = new ArrayList<>();
+        int completeCount = 0;
+        List<Integer> complete = new ArrayList<>();  // multi-objective only: single walks the history's order
         List<Integer> prunedList = new ArrayList<>();
         List<Integer> infeasible = new ArrayList<>();
         for (int h : visible) {
@@ -36,14 +38,17 @@ final class TrialSplit {
             } else if (history.isPruned(h)) {
                 prunedList.add(h);
             } else {
-                complete.add(h);
+                completeCount++;
+                if (!singleObjective) {
+                    complete.add(h);
+                }
             }
         }
         List<Integer> below = new ArrayList<>();
         int remaining = nBelow;
-        if (remaining > 0 && !complete.isEmpty()) {
-            int take = Math.min(remaining, complete.size());
-            if (history.directions().size() == 1) {
+        if (remaining > 0 && completeCount > 0) {
+            int take = Math.min(remaining, completeCount);
+            if (singleObjective) {
                 // the history keeps single-objective COMPLETE trials sorted by value: walk it
                 for (int r = 0; r < history.completeCount() && below.size() < take; r++) {
                     int h = history.completeByRank(r);
