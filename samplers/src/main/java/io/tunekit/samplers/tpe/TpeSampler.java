@@ -14,6 +14,7 @@ import io.tunekit.sampler.Sampler;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -330,7 +331,7 @@ public final class TpeSampler implements Sampler {
             }
         }
         int[] kernelOf = new int[history.size()];
-        java.util.Arrays.fill(kernelOf, -1);
+        Arrays.fill(kernelOf, -1);
         int[] aboveNumbers = new int[total];
         int[] aboveSlots = new int[total];
         double[][] above = new double[dims][total];
@@ -497,7 +498,7 @@ public final class TpeSampler implements Sampler {
         if (n > 0 && sum <= 0) {
             throw new IllegalStateException("TpeSampler: weights(" + n + ") are all zero");
         }
-        return w.length == n ? w : java.util.Arrays.copyOf(w, n);
+        return w.length == n ? w : Arrays.copyOf(w, n);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tunekit.samplers.tpe;
 
+import io.tunekit.Direction;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,7 +64,7 @@ final class TrialSplit {
             remaining -= take;
         }
         if (remaining > 0 && !prunedList.isEmpty()) {
-            boolean maximize = history.directions().get(0) == io.tunekit.Direction.MAXIMIZE;
+            boolean maximize = history.directions().get(0) == Direction.MAXIMIZE;
             prunedList.sort(Comparator.comparingInt((Integer h) -> history.lastStep(h) < 0 ? 1 : -history.lastStep(h))
                     .thenComparingDouble(h -> prunedValueKey(history, h, maximize)));
             int take = Math.min(remaining, prunedList.size());
