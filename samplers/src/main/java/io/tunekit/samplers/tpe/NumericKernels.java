@@ -5,6 +5,8 @@ import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +39,7 @@ final class NumericKernels implements KernelDimension {
     private final double[] pairMu;
     private final double[] pairSigma;
     private final double[] pairLogZ;
+    private final Map<Double, double[]> massMemo = new HashMap<>();
 
     /**
      * @param distribution a {@link FloatDistribution} or {@link IntDistribution}
@@ -194,36 +197,47 @@ final class NumericKernels implements KernelDimension {
     }
 
     @Override
-    public void accumulate(double[] xs, double[][] acc) {
-        int kernels = mu.length;
+    public void add(double x, double[] acc, int[] active, int count) {
         if (step == 0) {
-            for (int p = 0; p < xs.length; p++) {
-                double x = log ? Math.log(xs[p]) : xs[p];
-                double[] a = acc[p];
-                for (int k = 0; k < kernels; k++) {
-                    double z = (x - mu[k]) * invSigma[k];
-                    a[k] -= 0.5 * z * z;
+            double t = log ? Math.log(x) : x;
+            if (active == null) {
+                for (int k = 0; k < count; k++) {
+                    double z = (t - mu[k]) * invSigma[k];
+                    acc[k] -= 0.5 * z * z;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    int k = active[i];
+                    double z = (t - mu[k]) * invSigma[k];
+                    acc[k] -= 0.5 * z * z;
                 }
             }
             return;
         }
-        // point values repeat (ints, steps): each distinct value's masses are computed once
-        double[][] massOf = new double[xs.length][];
-        for (int p = 0; p < xs.length; p++) {
-            for (int q = 0; q < p && massOf[p] == null; q++) {
-                if (xs[q] == xs[p]) {
-                    massOf[p] = massOf[q];
-                }
-            }
-            if (massOf[p] == null) {
-                massOf[p] = pairMasses(xs[p]);
-            }
-            double[] mass = massOf[p];
-            double[] a = acc[p];
-            for (int k = 0; k < kernels; k++) {
-                a[k] += mass[pairOf[k]];
-            }
+        double[] mass = massesAt(x);
+        for (int i = 0; i < count; i++) {
+            int k = active == null ? i : active[i];
+            acc[k] += mass[pairOf[k]];
         }
+    }
+
+    @Override
+    public double term(int k, double x) {
+        if (step == 0) {
+            double z = ((log ? Math.log(x) : x) - mu[k]) * invSigma[k];
+            return -0.5 * z * z;
+        }
+        return massesAt(x)[pairOf[k]];
+    }
+
+    @Override
+    public boolean lowersOnly() {
+        return true;
+    }
+
+    /** The pair masses at a stepped value; point values repeat (ints, steps), so they are kept. */
+    private double[] massesAt(double x) {
+        return massMemo.computeIfAbsent(x, this::pairMasses);
     }
 
     /** The log mass of each (mean, bandwidth) pair on the step cell of internal value {@code x}. */
