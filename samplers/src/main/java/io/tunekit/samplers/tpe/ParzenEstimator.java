@@ -149,10 +149,13 @@ final class ParzenEstimator {
             double[] acc = constants.clone();
             int count = kernels;
             boolean all = true;
+            int lowering = 0;
             for (int i = 0; i < order.length; i++) {
                 KernelDimension dim = dimensions[order[i]];
                 dim.add(x[order[i]], acc, all ? null : active, count);
-                if (!dim.lowersOnly() || i == order.length - 1 || count < PRUNE_FROM) {
+                // check after 1, 2, 4, 8, ... lowering dimensions: the bound costs the remaining dimensions
+                if (!dim.lowersOnly() || Integer.bitCount(++lowering) != 1 || i == order.length - 1
+                        || count < PRUNE_FROM) {
                     continue;
                 }
                 int best = all ? 0 : active[0];
