@@ -144,9 +144,10 @@ final class ParzenEstimator {
         int[] order = raisingFirst();
         int[] active = new int[kernels];
         double[] out = new double[points.length];
+        double[] acc = new double[kernels];
         for (int p = 0; p < points.length; p++) {
             double[] x = points[p];
-            double[] acc = constants.clone();
+            System.arraycopy(constants, 0, acc, 0, kernels);
             int count = kernels;
             boolean all = true;
             int lowering = 0;
