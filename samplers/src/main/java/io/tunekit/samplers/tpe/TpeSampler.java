@@ -292,8 +292,10 @@ public final class TpeSampler implements Sampler {
             columns[d] = history.column(names.get(d));
         }
         boolean[] usable = new boolean[history.size()];
+        // every recorded trial has the parameters of the intersection: no need to look
+        boolean everyTrialHasAll = history.intersection().keySet().containsAll(names);
         for (int h : c.visible().finished()) {
-            usable[h] = hasAll(columns, h);
+            usable[h] = everyTrialHasAll || hasAll(columns, h);
         }
 
         boolean[] isBelow = new boolean[history.size()];
