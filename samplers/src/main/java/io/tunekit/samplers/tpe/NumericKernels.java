@@ -85,21 +85,23 @@ final class NumericKernels implements KernelDimension {
         }
         double range = highT - lowT;
         double minSigma = settings.magicClip() ? range / Math.min(100.0, n + 2.0) : 1e-12;
-        double[] sorted = new double[n];
+        // one pass in sorted order: the larger gap to a neighbour (padded with the bounds),
+        // the outermost of two or more from their one neighbour unless endpoints, then the clip
+        double previous = lowT;
+        double current = n > 0 ? mu[order[0]] : 0;
         for (int i = 0; i < n; i++) {
-            sorted[i] = mu[order[i]];
-        }
-        for (int i = 0; i < n; i++) {
-            double left = i == 0 ? lowT : sorted[i - 1];
-            double right = i == n - 1 ? highT : sorted[i + 1];
-            sigma[order[i]] = Math.max(sorted[i] - left, right - sorted[i]);
-        }
-        if (!settings.endpoints() && n >= 2) {
-            sigma[order[0]] = mu[order[1]] - mu[order[0]];
-            sigma[order[n - 1]] = mu[order[n - 1]] - mu[order[n - 2]];
-        }
-        for (int k = 0; k < n; k++) {
-            sigma[k] = Math.min(Math.max(sigma[k], minSigma), range);
+            double next = i == n - 1 ? highT : mu[order[i + 1]];
+            double s;
+            if (!settings.endpoints() && n >= 2 && i == 0) {
+                s = next - current;
+            } else if (!settings.endpoints() && n >= 2 && i == n - 1) {
+                s = current - previous;
+            } else {
+                s = Math.max(current - previous, next - current);
+            }
+            sigma[order[i]] = Math.min(Math.max(s, minSigma), range);
+            previous = current;
+            current = next;
         }
         mu[n] = 0.5 * (lowT + highT);
         sigma[n] = range;
