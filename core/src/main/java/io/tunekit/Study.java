@@ -130,7 +130,11 @@ public final class Study {
         return pruner;
     }
 
-    StudyView view() {
+    /**
+     * The study as samplers and pruners see it: its trials and attributes plus the writes they
+     * may do. Useful for testing a custom sampler or pruner against a real study.
+     */
+    public StudyView view() {
         return view;
     }
 
