@@ -13,7 +13,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 import io.tunekit.sampler.RandomSampler;
-import io.tunekit.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -134,9 +133,8 @@ class TpeSamplerTest {
 
     @Test
     void theConstantLiarCountsOtherRunningTrialsWithTheirPlannedParamsButNotTheCurrentOne() throws Exception {
-        InMemoryStorage storage = new InMemoryStorage();
         TpeSampler sampler = TpeSampler.builder().seed(4).build();
-        Study s = Study.builder().direction(Direction.MINIMIZE).sampler(sampler).storage(storage).build();
+        Study s = study(sampler);
         s.optimize(trial -> trial.suggestFloat("x", -1, 1) + trial.suggestFloat("y", -1, 1), 10);
         Trial planned = s.ask();
         double x = planned.suggestFloat("x", -1, 1);  // the relative sample plans x and y at once
@@ -149,7 +147,7 @@ class TpeSamplerTest {
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
         assertThat(shared).containsOnlyKeys("x", "y").containsEntry("x", x);
 
-        StudyView view = StudyViews.of(s, storage);
+        StudyView view = s.view();
         SortedMap<String, Distribution> space = new TreeMap<>(Map.of("x", FloatDistribution.of(-1, 1),
                 "y", FloatDistribution.of(-1, 1)));
         TpeSampler.Observations obs = sampler.observations(view, current.snapshot(), space);
