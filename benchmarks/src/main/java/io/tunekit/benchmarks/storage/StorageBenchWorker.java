@@ -8,6 +8,7 @@ import io.tunekit.samplers.grid.GridSampler;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * and the worker re-enters {@code optimize} for its remaining trials.
  *
  * <p>Arguments: {@code URL STUDY SAMPLER(random|tpe|grid) SEED TRIALS DIR INDEX}. Prints one line:
- * {@code end_ms exceptions locked first_error}.
+ * {@code end_ms exceptions locked cpu_seconds first_error}, where cpu_seconds is the process's CPU
+ * time from the common start (JVM warm-up included), a figure the machine's load does not inflate.
  */
 public final class StorageBenchWorker {
 
@@ -47,6 +49,7 @@ public final class StorageBenchWorker {
         while (!Files.exists(dir.resolve("go"))) {
             Thread.sleep(1);
         }
+        long cpuAtStart = processCpuNanos();
         int exceptions = 0;
         int locked = 0;
         String firstError = "-";
@@ -77,10 +80,16 @@ public final class StorageBenchWorker {
             }
         }
         long end = System.currentTimeMillis();
+        double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
         if (storage != null) {
             storage.close();
         }
-        System.out.println(end + " " + exceptions + " " + locked + " " + firstError);
+        System.out.println(end + " " + exceptions + " " + locked + " " + cpu + " " + firstError);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double objective(io.tunekit.Trial trial) {

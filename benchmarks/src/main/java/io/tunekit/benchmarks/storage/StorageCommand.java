@@ -96,18 +96,21 @@ public final class StorageCommand implements Callable<Integer> {
                 Study study = Study.builder().name("a").storage(storage).sampler(new RandomSampler(0)).loadIfExists(true).build();
                 double create = seconds(t0);
                 long t1 = System.nanoTime();
+                long cpu0 = StorageBenchWorker.processCpuNanos();
                 study.optimize(StorageBenchWorker::objective, 500);
                 double wall = seconds(t1);
+                double cpu = (StorageBenchWorker.processCpuNanos() - cpu0) / 1e9;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("create_s", create);
                 row.put("optimize_s", wall);
                 row.put("trials_per_s", 500 / wall);
                 row.put("ms_per_trial", 1000 * wall / 500);
+                row.put("cpu_ms_per_trial", 1000 * cpu / 500);
                 row.put("trials", study.trials().size());
                 row.put("db_kib", Files.size(db) / 1024);
                 rows.add(row);
-                System.out.printf("(a) rep %d: %.0f trials/s (%.2f ms/trial), create %.3f s%n", r, 500 / wall,
-                        1000 * wall / 500, create);
+                System.out.printf("(a) rep %d: %.0f trials/s (%.2f ms/trial; process CPU %.2f ms/trial), create %.3f s%n",
+                        r, 500 / wall, 1000 * wall / 500, 1000 * cpu / 500, create);
             }
         }
         results.put("a", rows);
@@ -149,6 +152,7 @@ public final class StorageCommand implements Callable<Integer> {
             long lastEnd = go;
             int exceptions = 0;
             int locked = 0;
+            double cpu = 0;
             List<String> errors = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 Process p = processes.get(w);
@@ -156,25 +160,27 @@ public final class StorageCommand implements Callable<Integer> {
                     p.destroyForcibly();
                     throw new IllegalStateException("worker " + w + " did not finish");
                 }
-                String[] line = Files.readString(work.resolve("out-" + w)).trim().split(" ", 4);
-                if (line.length < 4) {
+                String[] line = Files.readString(work.resolve("out-" + w)).trim().split(" ", 5);
+                if (line.length < 5) {
                     throw new IllegalStateException("worker " + w + " failed: " + Files.readString(work.resolve("err-" + w)));
                 }
                 lastEnd = Math.max(lastEnd, Long.parseLong(line[0]));
                 exceptions += Integer.parseInt(line[1]);
                 locked += Integer.parseInt(line[2]);
-                if (!line[3].equals("-")) {
-                    errors.add(line[3]);
+                cpu += Double.parseDouble(line[3]);
+                if (!line[4].equals("-")) {
+                    errors.add(line[4]);
                 }
             }
             Map<String, Object> row = check(url, part);
             row.put("wall_s", (lastEnd - go) / 1000.0);
+            row.put("workers_cpu_s", cpu);
             row.put("exceptions", exceptions);
             row.put("database_is_locked", locked);
             row.put("errors", errors);
             rows.add(row);
-            System.out.printf("(%s) rep %d: %.2f s, %s trials, states %s, exceptions %d (locked %d), duplicated numbers %s, "
-                            + "contiguous %s%s%n", part, r, (lastEnd - go) / 1000.0, row.get("trials"), row.get("states"),
+            System.out.printf("(%s) rep %d: %.2f s (workers' CPU %.2f s), %s trials, states %s, exceptions %d (locked %d), duplicated numbers %s, "
+                            + "contiguous %s%s%n", part, r, (lastEnd - go) / 1000.0, cpu, row.get("trials"), row.get("states"),
                     exceptions, locked, row.get("duplicated_numbers"), row.get("contiguous"),
                     row.containsKey("grid_repeats") ? ", distinct grid points " + row.get("grid_points")
                             + ", points evaluated >1: " + row.get("grid_repeats") : "");
@@ -221,6 +227,7 @@ public final class StorageCommand implements Callable<Integer> {
     private void scale() throws Exception {
         Path db = freshFile("scale");
         Map<String, Object> costs = new LinkedHashMap<>();
+        Map<String, Object> cpuCosts = new LinkedHashMap<>();
         try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
             Study study = Study.builder().name("scale").storage(storage).sampler(new RandomSampler(0)).build();
             int held = 0;
@@ -232,11 +239,14 @@ public final class StorageCommand implements Callable<Integer> {
                     held = size;
                 }
                 long t = System.nanoTime();
+                long cpu0 = StorageBenchWorker.processCpuNanos();
                 study.optimize(StorageBenchWorker::objective, 500);
                 held += 500;
                 double ms = 1000 * seconds(t) / 500;
+                double cpuMs = (StorageBenchWorker.processCpuNanos() - cpu0) / 1e6 / 500;
                 costs.put(Integer.toString(size), ms);
-                System.out.printf("(scale) %d trials in the study: %.3f ms/trial%n", size, ms);
+                cpuCosts.put(Integer.toString(size), cpuMs);
+                System.out.printf("(scale) %d trials in the study: %.3f ms/trial (process CPU %.3f ms/trial)%n", size, ms, cpuMs);
             }
         }
         double base = ((Number) costs.values().iterator().next()).doubleValue();
@@ -244,7 +254,7 @@ public final class StorageCommand implements Callable<Integer> {
         costs.forEach((size, ms) -> ratios.put(size, ((Number) ms).doubleValue() / base));
         System.out.println("(scale) ratio to the first size: " + ratios.entrySet().stream()
                 .map(e -> e.getKey() + ": " + Format.fixed2((Double) e.getValue())).toList());
-        results.put("scale", Map.of("ms_per_trial", costs, "ratio", ratios));
+        results.put("scale", Map.of("ms_per_trial", costs, "ratio", ratios, "cpu_ms_per_trial", cpuCosts));
     }
 
     private static double seconds(long startNanos) {

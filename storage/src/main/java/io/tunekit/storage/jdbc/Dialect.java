@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What differs between the three databases: identifier quoting, column types, upserts, row
@@ -19,20 +21,10 @@ enum Dialect {
 
     SQLITE {
         @Override
-        String quote(String identifier) {
-            return '"' + identifier + '"';
-        }
-
-        @Override
         String lockStudyRow() {
             // SQLite has no row locks; every write transaction starts with BEGIN IMMEDIATE, which
             // serialises writers across processes.
             return "SELECT study_id FROM studies WHERE study_id = ?";
-        }
-
-        @Override
-        String upsert(String table, String conflictColumns, String updateColumn) {
-            return " ON CONFLICT (" + conflictColumns + ") DO UPDATE SET " + updateColumn + " = excluded." + updateColumn;
         }
 
         @Override
@@ -69,21 +61,6 @@ enum Dialect {
 
     POSTGRESQL {
         @Override
-        String quote(String identifier) {
-            return '"' + identifier + '"';
-        }
-
-        @Override
-        String lockStudyRow() {
-            return "SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE";
-        }
-
-        @Override
-        String upsert(String table, String conflictColumns, String updateColumn) {
-            return " ON CONFLICT (" + conflictColumns + ") DO UPDATE SET " + updateColumn + " = excluded." + updateColumn;
-        }
-
-        @Override
         String now() {
             // What Optuna's CURRENT_TIMESTAMP becomes in a TIMESTAMP WITHOUT TIME ZONE column.
             return "LOCALTIMESTAMP";
@@ -109,13 +86,12 @@ enum Dialect {
         }
 
         @Override
-        String lockStudyRow() {
-            return "SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE";
-        }
-
-        @Override
-        String upsert(String table, String conflictColumns, String updateColumn) {
-            return " ON DUPLICATE KEY UPDATE " + updateColumn + " = VALUES(" + updateColumn + ")";
+        String upsert(String conflictColumns, String... updateColumns) {
+            List<String> sets = new ArrayList<>();
+            for (String column : updateColumns) {
+                sets.add(column + " = VALUES(" + column + ")");
+            }
+            return " ON DUPLICATE KEY UPDATE " + String.join(", ", sets);
         }
 
         @Override
@@ -151,8 +127,10 @@ enum Dialect {
     /** The layout SQLAlchemy writes into SQLite DATETIME columns: always six fraction digits. */
     static final DateTimeFormatter WRITE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    /** The key column name quoted ({@code key} is reserved in MySQL). */
-    abstract String quote(String identifier);
+    /** An identifier quoted ({@code key} is reserved in MySQL). */
+    String quote(String identifier) {
+        return '"' + identifier + '"';
+    }
 
     /** The column name, quoted if it is {@code key} (SQLAlchemy quotes it everywhere). */
     String quoteIfKey(String column) {
@@ -160,10 +138,18 @@ enum Dialect {
     }
 
     /** A query that locks the study row for the rest of the transaction (one parameter: the id). */
-    abstract String lockStudyRow();
+    String lockStudyRow() {
+        return "SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE";
+    }
 
-    /** The clause that turns an INSERT into an upsert on the given unique columns. */
-    abstract String upsert(String table, String conflictColumns, String updateColumn);
+    /** The clause that turns an INSERT into an upsert on the given unique columns (SQLite >= 3.24, PostgreSQL). */
+    String upsert(String conflictColumns, String... updateColumns) {
+        List<String> sets = new ArrayList<>();
+        for (String column : updateColumns) {
+            sets.add(column + " = excluded." + column);
+        }
+        return " ON CONFLICT (" + conflictColumns + ") DO UPDATE SET " + String.join(", ", sets);
+    }
 
     /** An SQL expression for the database clock's current naive datetime. */
     abstract String now();

@@ -141,17 +141,15 @@ public final class JdbcStorage implements Storage {
         try {
             id = tx.write("create study '" + name + "'", c -> {
                 long studyId = insert(c, "INSERT INTO studies (study_name) VALUES (?)", "study_id", name);
-                {
-                    PreparedStatement ps = c.prepare(
-                        "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
-                    for (int i = 0; i < dirs.size(); i++) {
-                        ps.setString(1, dirs.get(i).name());
-                        ps.setLong(2, studyId);
-                        ps.setInt(3, i);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                PreparedStatement ps = c.prepare(
+                    "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
+                for (int i = 0; i < dirs.size(); i++) {
+                    ps.setString(1, dirs.get(i).name());
+                    ps.setLong(2, studyId);
+                    ps.setInt(3, i);
+                    ps.addBatch();
                 }
+                ps.executeBatch();
                 return studyId;
             });
         } catch (Transactions.UniqueViolation e) {
@@ -165,12 +163,10 @@ public final class JdbcStorage implements Storage {
     @Override
     public OptionalLong findStudy(String name) {
         return tx.read("find study '" + name + "'", c -> {
-            {
-                PreparedStatement ps = c.prepare("SELECT study_id FROM studies WHERE study_name = ?");
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
+            PreparedStatement ps = c.prepare("SELECT study_id FROM studies WHERE study_name = ?");
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
         });
     }
@@ -278,14 +274,12 @@ public final class JdbcStorage implements Storage {
 
     private Map<String, Object> readAttrs(Session c, String table, long studyId) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        {
-            PreparedStatement ps = c.prepare("SELECT " + key + ", value_json FROM " + table
-                + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"));
-            ps.setLong(1, studyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), PythonJson.loads(rs.getString(2)));
-                }
+        PreparedStatement ps = c.prepare("SELECT " + key + ", value_json FROM " + table
+            + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"));
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), PythonJson.loads(rs.getString(2)));
             }
         }
         return out;
@@ -331,14 +325,12 @@ public final class JdbcStorage implements Storage {
 
     /** {@code null} if the attribute is absent, else a one-element array holding its (possibly null) value. */
     private Object[] studyAttr(Session c, String table, long studyId, String attrKey) throws SQLException {
-        {
-            PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND "
-                + key + " = ?");
-            ps.setLong(1, studyId);
-            ps.setString(2, attrKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Object[] {PythonJson.loads(rs.getString(1))} : null;
-            }
+        PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND "
+            + key + " = ?");
+        ps.setLong(1, studyId);
+        ps.setString(2, attrKey);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new Object[] {PythonJson.loads(rs.getString(1))} : null;
         }
     }
 
@@ -376,16 +368,14 @@ public final class JdbcStorage implements Storage {
             Instant start = dialect.stored(template == null ? Instant.now() : template.datetimeStart());
             Instant complete = template == null ? null : dialect.stored(template.datetimeComplete());
             long id;
-            {
-                PreparedStatement ps = c.prepareInsert("INSERT INTO trials (number, study_id, state, datetime_start, "
-                    + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id", dialect);
-                ps.setInt(1, number);
-                ps.setLong(2, studyId);
-                ps.setString(3, state.name());
-                dialect.setInstant(ps, 4, start);
-                dialect.setInstant(ps, 5, complete);
-                id = executeInsert(ps);
-            }
+            PreparedStatement ps = c.prepareInsert("INSERT INTO trials (number, study_id, state, datetime_start, "
+                + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id", dialect);
+            ps.setInt(1, number);
+            ps.setLong(2, studyId);
+            ps.setString(3, state.name());
+            dialect.setInstant(ps, 4, start);
+            dialect.setInstant(ps, 5, complete);
+            id = executeInsert(ps);
             Map<String, Object> systemAttrs = new LinkedHashMap<>(template == null ? Map.of() : template.systemAttrs());
             for (Map.Entry<CreationGuard.Ticket, Long> e : tickets.entrySet()) {
                 upsertAttr(c, "study_system_attributes", "study_id", studyId, e.getKey().counterKey(),
@@ -421,15 +411,13 @@ public final class JdbcStorage implements Storage {
             long watermark = cache.waitingWatermark();
             List<long[]> rows = tx.read("look for waiting trials", c -> {
                 List<long[]> out = new ArrayList<>();
-                {
-                    PreparedStatement ps = c.prepare("SELECT trial_id, state FROM trials WHERE study_id = ? "
-                        + "AND trial_id > ? ORDER BY trial_id");
-                    ps.setLong(1, studyId);
-                    ps.setLong(2, watermark);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new long[] {rs.getLong(1), "WAITING".equals(rs.getString(2)) ? 1 : 0});
-                        }
+                PreparedStatement ps = c.prepare("SELECT trial_id, state FROM trials WHERE study_id = ? "
+                    + "AND trial_id > ? ORDER BY trial_id");
+                ps.setLong(1, studyId);
+                ps.setLong(2, watermark);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new long[] {rs.getLong(1), "WAITING".equals(rs.getString(2)) ? 1 : 0});
                     }
                 }
                 return out;
@@ -446,13 +434,11 @@ public final class JdbcStorage implements Storage {
                 long id = row[0];
                 Optional<FrozenTrial> popped = tx.write("pop waiting trial " + id, c -> {
                     int changed;
-                    {
-                        PreparedStatement ps = c.prepare("UPDATE trials SET state = 'RUNNING', "
-                            + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'");
-                        dialect.setInstant(ps, 1, Instant.now());
-                        ps.setLong(2, id);
-                        changed = ps.executeUpdate();
-                    }
+                    PreparedStatement ps = c.prepare("UPDATE trials SET state = 'RUNNING', "
+                        + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'");
+                    dialect.setInstant(ps, 1, Instant.now());
+                    ps.setLong(2, id);
+                    changed = ps.executeUpdate();
                     return changed == 1 ? Optional.of(loader.load(c, "trial_id = ?", id).get(0)) : Optional.<FrozenTrial>empty();
                 });
                 if (popped.isPresent()) {
@@ -538,14 +524,12 @@ public final class JdbcStorage implements Storage {
         Instant complete = dialect.stored(Instant.now());
         boolean done = tx.write("finish trial " + trialId, c -> {
             int changed;
-            {
-                PreparedStatement ps = c.prepare("UPDATE trials SET state = ?, datetime_complete = ? "
-                    + "WHERE trial_id = ? AND state = 'RUNNING'");
-                ps.setString(1, state.name());
-                dialect.setInstant(ps, 2, complete);
-                ps.setLong(3, trialId);
-                changed = ps.executeUpdate();
-            }
+            PreparedStatement ps = c.prepare("UPDATE trials SET state = ?, datetime_complete = ? "
+                + "WHERE trial_id = ? AND state = 'RUNNING'");
+            ps.setString(1, state.name());
+            dialect.setInstant(ps, 2, complete);
+            ps.setLong(3, trialId);
+            changed = ps.executeUpdate();
             if (changed == 0) {
                 TrialState current = currentState(c, trialId);
                 if (current == TrialState.WAITING) {
@@ -593,13 +577,11 @@ public final class JdbcStorage implements Storage {
             return known;
         }
         long[] found = tx.read("find trial number " + number, c -> {
-            {
-                PreparedStatement ps = c.prepare("SELECT trial_id FROM trials WHERE study_id = ? AND number = ?");
-                ps.setLong(1, studyId);
-                ps.setInt(2, number);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return new long[] {rs.next() ? rs.getLong(1) : -1, nextNumber(c, studyId)};
-                }
+            PreparedStatement ps = c.prepare("SELECT trial_id FROM trials WHERE study_id = ? AND number = ?");
+            ps.setLong(1, studyId);
+            ps.setInt(2, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                return new long[] {rs.next() ? rs.getLong(1) : -1, nextNumber(c, studyId)};
             }
         });
         if (found[0] < 0) {
@@ -641,7 +623,7 @@ public final class JdbcStorage implements Storage {
     public void recordHeartbeat(long trialId) {
         tx.write("record heartbeat of trial " + trialId, c -> {
             update(c, "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + dialect.now() + ")"
-                    + dialect.upsert("trial_heartbeats", "trial_id", "heartbeat"), trialId);
+                    + dialect.upsert("trial_id", "heartbeat"), trialId);
             return null;
         });
     }
@@ -678,16 +660,14 @@ public final class JdbcStorage implements Storage {
             Optional<FrozenTrial> t = tx.write("fail stale trial " + id, c -> {
                 LocalDateTime threshold = databaseNow(c).minus(gracePeriod);
                 int changed;
-                {
-                    PreparedStatement ps = c.prepare("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
-                        + "WHERE trial_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM trial_heartbeats h "
-                        + "WHERE h.trial_id = ? AND h.heartbeat < ?)");
-                    dialect.setInstant(ps, 1, Instant.now());
-                    ps.setLong(2, id);
-                    ps.setLong(3, id);
-                    dialect.setDatetime(ps, 4, threshold);
-                    changed = ps.executeUpdate();
-                }
+                PreparedStatement ps = c.prepare("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
+                    + "WHERE trial_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM trial_heartbeats h "
+                    + "WHERE h.trial_id = ? AND h.heartbeat < ?)");
+                dialect.setInstant(ps, 1, Instant.now());
+                ps.setLong(2, id);
+                ps.setLong(3, id);
+                dialect.setDatetime(ps, 4, threshold);
+                changed = ps.executeUpdate();
                 return changed == 1 ? Optional.of(loader.load(c, "trial_id = ?", id).get(0)) : Optional.<FrozenTrial>empty();
             });
             owned.remove(id);
@@ -708,42 +688,28 @@ public final class JdbcStorage implements Storage {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The database dialect (for tests and tools in this package). */
-    Dialect dialect() {
-        return dialect;
-    }
-
-    /** Runs work in a read transaction (for tools in this package). */
-    <T> T read(String what, Transactions.Work<T> work) {
-        return tx.read(what, work);
-    }
-
     private TrialCache cache(long studyId) {
         return caches.computeIfAbsent(studyId, TrialCache::new);
     }
 
     private void lockStudy(Session c, long studyId) throws SQLException {
-        {
-            PreparedStatement ps = c.prepare(dialect.lockStudyRow());
-            ps.setLong(1, studyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    studies.remove(studyId);
-                    throw new UnknownStudyException("with id " + studyId);
-                }
+        PreparedStatement ps = c.prepare(dialect.lockStudyRow());
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                studies.remove(studyId);
+                throw new UnknownStudyException("with id " + studyId);
             }
         }
     }
 
     /** The next trial number: the newest trial's number + 1 (an index lookup, not a count). */
     private static int nextNumber(Session c, long studyId) throws SQLException {
-        {
-            PreparedStatement ps = c.prepare(
-                "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1");
-            ps.setLong(1, studyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) + 1 : 0;
-            }
+        PreparedStatement ps = c.prepare(
+            "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1");
+        ps.setLong(1, studyId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) + 1 : 0;
         }
     }
 
@@ -751,51 +717,45 @@ public final class JdbcStorage implements Storage {
     private long lockUnfinished(Session c, long trialId) throws SQLException {
         String sql = "SELECT study_id, state, number FROM trials WHERE trial_id = ?"
                 + (dialect == Dialect.SQLITE ? "" : " FOR UPDATE");
-        {
-            PreparedStatement ps = c.prepare(sql);
-            ps.setLong(1, trialId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
-                }
-                TrialState state = TrialState.valueOf(rs.getString(2));
-                if (state.isFinished()) {
-                    owned.remove(trialId);
-                    throw new IllegalStateException("Trial " + rs.getInt(3) + " is already finished (" + state
-                            + ") and cannot be changed");
-                }
-                return rs.getLong(1);
+        PreparedStatement ps = c.prepare(sql);
+        ps.setLong(1, trialId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
             }
+            TrialState state = TrialState.valueOf(rs.getString(2));
+            if (state.isFinished()) {
+                owned.remove(trialId);
+                throw new IllegalStateException("Trial " + rs.getInt(3) + " is already finished (" + state
+                        + ") and cannot be changed");
+            }
+            return rs.getLong(1);
         }
     }
 
     private static TrialState currentState(Session c, long trialId) throws SQLException {
-        {
-            PreparedStatement ps = c.prepare("SELECT state FROM trials WHERE trial_id = ?");
-            ps.setLong(1, trialId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
-                }
-                return TrialState.valueOf(rs.getString(1));
+        PreparedStatement ps = c.prepare("SELECT state FROM trials WHERE trial_id = ?");
+        ps.setLong(1, trialId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
             }
+            return TrialState.valueOf(rs.getString(1));
         }
     }
 
     private void checkCompatible(Session c, TrialCache cache, String name, Distribution d) throws SQLException {
         Distribution first = cache.firstDistributions.get(name);
         if (first == null) {
-            {
-                PreparedStatement ps = c.prepare("SELECT p.distribution_json FROM trial_params p "
-                    + "JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ? AND p.param_name = ? "
-                    + "ORDER BY p.param_id LIMIT 1");
-                ps.setLong(1, cache.studyId);
-                ps.setString(2, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        first = loader.distribution(rs.getString(1));
-                        cache.firstDistributions.putIfAbsent(name, first);
-                    }
+            PreparedStatement ps = c.prepare("SELECT p.distribution_json FROM trial_params p "
+                + "JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ? AND p.param_name = ? "
+                + "ORDER BY p.param_id LIMIT 1");
+            ps.setLong(1, cache.studyId);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    first = loader.distribution(rs.getString(1));
+                    cache.firstDistributions.putIfAbsent(name, first);
                 }
             }
         }
@@ -808,59 +768,50 @@ public final class JdbcStorage implements Storage {
         if (template.params().isEmpty()) {
             return;
         }
-        {
-            PreparedStatement ps = c.prepare("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                + "distribution_json) VALUES (?, ?, ?, ?)");
-            for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
-                ps.setLong(1, trialId);
-                ps.setString(2, e.getKey());
-                ps.setDouble(3, e.getValue().toInternal(template.params().get(e.getKey())));
-                ps.setString(4, DistributionJson.toJson(e.getValue()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = c.prepare("INSERT INTO trial_params (trial_id, param_name, param_value, "
+            + "distribution_json) VALUES (?, ?, ?, ?)");
+        for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
+            ps.setLong(1, trialId);
+            ps.setString(2, e.getKey());
+            ps.setDouble(3, e.getValue().toInternal(template.params().get(e.getKey())));
+            ps.setString(4, DistributionJson.toJson(e.getValue()));
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     private void writeValues(Session c, long trialId, List<Double> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        {
-            PreparedStatement ps = c.prepare("INSERT INTO trial_values (trial_id, objective, value, value_type) "
-                + "VALUES (?, ?, ?, ?)" + dialect.upsert("trial_values", "trial_id, objective", "value")
-                + (dialect == Dialect.MYSQL ? ", value_type = VALUES(value_type)" : ", value_type = excluded.value_type"));
-            for (int i = 0; i < values.size(); i++) {
-                double v = values.get(i);
-                ps.setLong(1, trialId);
-                ps.setInt(2, i);
-                setFloat(ps, 3, v);
-                ps.setString(4, TrialLoader.valueType(v));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = c.prepare("INSERT INTO trial_values (trial_id, objective, value, value_type) "
+                + "VALUES (?, ?, ?, ?)" + dialect.upsert("trial_id, objective", "value", "value_type"));
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.get(i);
+            ps.setLong(1, trialId);
+            ps.setInt(2, i);
+            setFloat(ps, 3, v);
+            ps.setString(4, TrialLoader.valueType(v));
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     private void writeIntermediate(Session c, long trialId, Map<Integer, Double> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        {
-            PreparedStatement ps = c.prepare("INSERT INTO trial_intermediate_values (trial_id, step, "
-                + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)"
-                + dialect.upsert("trial_intermediate_values", "trial_id, step", "intermediate_value")
-                + (dialect == Dialect.MYSQL ? ", intermediate_value_type = VALUES(intermediate_value_type)"
-                : ", intermediate_value_type = excluded.intermediate_value_type"));
-            for (Map.Entry<Integer, Double> e : values.entrySet()) {
-                ps.setLong(1, trialId);
-                ps.setInt(2, e.getKey());
-                setFloat(ps, 3, e.getValue());
-                ps.setString(4, TrialLoader.valueType(e.getValue()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = c.prepare("INSERT INTO trial_intermediate_values (trial_id, step, "
+            + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)"
+                + dialect.upsert("trial_id, step", "intermediate_value", "intermediate_value_type"));
+        for (Map.Entry<Integer, Double> e : values.entrySet()) {
+            ps.setLong(1, trialId);
+            ps.setInt(2, e.getKey());
+            setFloat(ps, 3, e.getValue());
+            ps.setString(4, TrialLoader.valueType(e.getValue()));
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     private static void setFloat(PreparedStatement ps, int index, double v) throws SQLException {
@@ -875,31 +826,27 @@ public final class JdbcStorage implements Storage {
         if (attrs.isEmpty()) {
             return;
         }
-        {
-            PreparedStatement ps = c.prepare("INSERT INTO " + table + " (trial_id, " + key
-                + ", value_json) VALUES (?, ?, ?)");
-            for (Map.Entry<String, Object> e : attrs.entrySet()) {
-                ps.setLong(1, trialId);
-                ps.setString(2, e.getKey());
-                ps.setString(3, PythonJson.dumps(e.getValue()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = c.prepare("INSERT INTO " + table + " (trial_id, " + key
+            + ", value_json) VALUES (?, ?, ?)");
+        for (Map.Entry<String, Object> e : attrs.entrySet()) {
+            ps.setLong(1, trialId);
+            ps.setString(2, e.getKey());
+            ps.setString(3, PythonJson.dumps(e.getValue()));
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     private void upsertAttr(Session c, String table, String owner, long ownerId, String attrKey, String json)
             throws SQLException {
         update(c, "INSERT INTO " + table + " (" + owner + ", " + key + ", value_json) VALUES (?, ?, ?)"
-                + dialect.upsert(table, owner + ", " + key, "value_json"), ownerId, attrKey, json);
+                + dialect.upsert(owner + ", " + key, "value_json"), ownerId, attrKey, json);
     }
 
     private static int update(Session c, String sql, Object... args) throws SQLException {
-        {
-            PreparedStatement ps = c.prepare(sql);
-            TrialLoader.bind(ps, args);
-            return ps.executeUpdate();
-        }
+        PreparedStatement ps = c.prepare(sql);
+        TrialLoader.bind(ps, args);
+        return ps.executeUpdate();
     }
 
     private static long executeInsert(PreparedStatement ps) throws SQLException {
@@ -913,11 +860,9 @@ public final class JdbcStorage implements Storage {
     }
 
     private long insert(Session c, String sql, String idColumn, Object... args) throws SQLException {
-        {
-            PreparedStatement ps = c.prepareInsert(sql, idColumn, dialect);
-            TrialLoader.bind(ps, args);
-            return executeInsert(ps);
-        }
+        PreparedStatement ps = c.prepareInsert(sql, idColumn, dialect);
+        TrialLoader.bind(ps, args);
+        return executeInsert(ps);
     }
 
     private static void requireKey(String attrKey) {

@@ -83,13 +83,19 @@ final class PythonJson {
      */
     private static BigDecimal shortest(double d) {
         BigDecimal exact = new BigDecimal(d);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == d) {
-                return candidate.stripTrailingZeros();
+        // Double.toString round-trips, so the shortest form has at most its digits: start there
+        // and drop digits while the correctly rounded value still reads back as d.
+        int digits = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
+        BigDecimal best = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        while (digits > 1) {
+            BigDecimal shorter = exact.round(new MathContext(digits - 1, RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != d) {
+                break;
             }
+            best = shorter;
+            digits--;
         }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return best.stripTrailingZeros();
     }
 
     private static void write(Object value, StringBuilder out) {

@@ -44,10 +44,6 @@ final class Transactions implements AutoCloseable {
         this.maxBackoffMillis = maxBackoffMillis;
     }
 
-    Dialect dialect() {
-        return dialect;
-    }
-
     /** Runs {@code work} in a write transaction (SQLite: BEGIN IMMEDIATE). */
     <T> T write(String what, Work<T> work) {
         return run(what, true, work);

@@ -71,21 +71,19 @@ final class TrialLoader {
      */
     List<FrozenTrial> load(Session c, String where, Object... args) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
-        {
-            PreparedStatement ps = c.prepare("SELECT trial_id, number, state, datetime_start, "
-                + "datetime_complete FROM trials WHERE " + where + " ORDER BY trial_id");
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = new Row();
-                    r.id = rs.getLong("trial_id");
-                    int number = rs.getInt("number");
-                    r.number = rs.wasNull() ? -1 : number;
-                    r.state = TrialState.valueOf(rs.getString("state"));
-                    r.start = dialect.getInstant(rs, "datetime_start");
-                    r.complete = dialect.getInstant(rs, "datetime_complete");
-                    rows.put(r.id, r);
-                }
+        PreparedStatement ps = c.prepare("SELECT trial_id, number, state, datetime_start, "
+            + "datetime_complete FROM trials WHERE " + where + " ORDER BY trial_id");
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row r = new Row();
+                r.id = rs.getLong("trial_id");
+                int number = rs.getInt("number");
+                r.number = rs.wasNull() ? -1 : number;
+                r.state = TrialState.valueOf(rs.getString("state"));
+                r.start = dialect.getInstant(rs, "datetime_start");
+                r.complete = dialect.getInstant(rs, "datetime_complete");
+                rows.put(r.id, r);
             }
         }
         if (rows.isEmpty()) {
@@ -124,15 +122,13 @@ final class TrialLoader {
 
     private static void query(Session c, String sql, Object[] args, Map<Long, Row> rows, RowReader reader)
             throws SQLException {
-        {
-            PreparedStatement ps = c.prepare(sql);
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = rows.get(rs.getLong("trial_id"));
-                    if (r != null) {  // a trial created after the first query: read next time
-                        reader.read(rs, r);
-                    }
+        PreparedStatement ps = c.prepare(sql);
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row r = rows.get(rs.getLong("trial_id"));
+                if (r != null) {  // a trial created after the first query: read next time
+                    reader.read(rs, r);
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
 import io.tunekit.Study;
+import io.tunekit.Trial;
 import io.tunekit.TrialPrunedException;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.CategoricalDistribution;
@@ -66,12 +67,8 @@ class OptunaInteropTest {
             Study study = Study.load("from-optuna", storage);
             assertThat(study.direction()).isEqualTo(Direction.MAXIMIZE);
             study.optimize(trial -> {
-                double x = trial.suggestFloat("x", -5, 5);
-                trial.suggestLogFloat("lr", 1e-5, 1e-1);
-                trial.suggestFloat("q", 0, 1, 0.25);
-                int n = trial.suggestInt("n", 1, 9, 2);
-                trial.suggestLogInt("u", 8, 1024);
-                trial.suggest("c", CategoricalDistribution.of("relu", null, 2.5, true, 3));
+                double x = suggestOptunasSpace(trial);
+                int n = (Integer) trial.params().get("n");
                 trial.setUserAttr("from", "tunekit");
                 trial.report(x, 0);
                 return x + n;
@@ -103,12 +100,8 @@ class OptunaInteropTest {
             Study study = Study.builder().name("from-tunekit").storage(storage).sampler(new RandomSampler(7)).build();
             study.setUserAttr("owner", Map.of("name", "zo\u00eb", "ratio", 0.1, "nan", Double.NaN));
             study.optimize(trial -> {
-                double x = trial.suggestFloat("x", -5, 5);
-                trial.suggestLogFloat("lr", 1e-5, 1e-1);
-                trial.suggestFloat("q", 0, 1, 0.25);
-                int n = trial.suggestInt("n", 1, 9, 2);
-                trial.suggestLogInt("u", 8, 1024);
-                trial.suggest("c", CategoricalDistribution.of("relu", null, 2.5, true, 3));
+                double x = suggestOptunasSpace(trial);
+                int n = (Integer) trial.params().get("n");
                 trial.setUserAttr("note", Map.of("inf", Double.NEGATIVE_INFINITY, "text", "h\u00e9llo\n\"q\" \u2603"));
                 trial.report(x, 0);
                 trial.report(Double.NaN, 1);
@@ -144,6 +137,17 @@ class OptunaInteropTest {
         assertThat(trials).extracting(t -> t.get("state"))
                 .containsExactly("COMPLETE", "COMPLETE", "PRUNED", "FAIL", "COMPLETE", "COMPLETE", "COMPLETE", "WAITING");
         assertThat(((List<?>) trials.get(4).get("values")).get(0)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    /** The search space of optuna_interop.py's objective; returns x. */
+    private static double suggestOptunasSpace(Trial trial) {
+        double x = trial.suggestFloat("x", -5, 5);
+        trial.suggestLogFloat("lr", 1e-5, 1e-1);
+        trial.suggestFloat("q", 0, 1, 0.25);
+        trial.suggestInt("n", 1, 9, 2);
+        trial.suggestLogInt("u", 8, 1024);
+        trial.suggest("c", CategoricalDistribution.of("relu", null, 2.5, true, 3));
+        return x;
     }
 
     /** Every study, trial and attribute Optuna dumped equals what Tunekit reads from the same database. */
