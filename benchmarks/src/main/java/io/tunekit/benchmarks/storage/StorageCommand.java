@@ -50,6 +50,10 @@ public final class StorageCommand implements Callable<Integer> {
             description = "Study sizes at which scale measures the cost per trial (default: ${DEFAULT-VALUE}).")
     List<Integer> scaleSizes;
 
+    @Option(names = "--worker-jvm-args", split = " ", description = "Extra JVM options for the worker processes, "
+            + "e.g. \"-XX:TieredStopAtLevel=1\" (short-lived workers spend much of their CPU in the JIT).")
+    List<String> workerJvmArgs = new ArrayList<>();
+
     @Option(names = "--dir", defaultValue = "bench-results/storage-work", description = "Scratch directory for the database files.")
     Path dir;
 
@@ -131,10 +135,13 @@ public final class StorageCommand implements Callable<Integer> {
             }
             List<Process> processes = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), StorageBenchWorker.class.getName(),
+                List<String> command = new ArrayList<>();
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(workerJvmArgs);
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"), StorageBenchWorker.class.getName(),
                         url, part, sampler, Integer.toString(w), Integer.toString(trials), work.toString(),
-                        Integer.toString(w))
+                        Integer.toString(w)));
+                processes.add(new ProcessBuilder(command)
                         .redirectError(work.resolve("err-" + w).toFile())
                         .redirectOutput(work.resolve("out-" + w).toFile()).start());
             }
