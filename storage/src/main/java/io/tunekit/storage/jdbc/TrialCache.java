@@ -36,20 +36,25 @@ final class TrialCache {
         this.studyId = studyId;
     }
 
-    /** The condition (over {@code trials}) that selects what a refresh must read. */
+    /**
+     * The condition (over {@code trials}) that selects what a refresh must read: the trials after
+     * the newest one seen, plus the unfinished ones by id. Written as an OR of two index lookups
+     * (the study index from a trial id on, and primary keys) so that the database never scans the
+     * study's finished trials.
+     */
     synchronized String refreshCondition() {
-        String base = "study_id = " + studyId;
+        String newer = "(study_id = " + studyId + " AND trial_id > " + maxSeenId + ")";
         if (unfinished.isEmpty()) {
-            return base + " AND trial_id > " + maxSeenId;
+            return newer;
         }
         if (unfinished.size() > MAX_IN_LIST) {
-            return base + " AND trial_id >= " + unfinished.first();
+            return "(study_id = " + studyId + " AND trial_id >= " + unfinished.first() + ")";
         }
         StringBuilder ids = new StringBuilder();
         for (long id : unfinished) {
             ids.append(ids.length() == 0 ? "" : ",").append(id);
         }
-        return base + " AND (trial_id > " + maxSeenId + " OR trial_id IN (" + ids + "))";
+        return newer + " OR trial_id IN (" + ids + ")";
     }
 
     /** Takes in freshly read trials. */

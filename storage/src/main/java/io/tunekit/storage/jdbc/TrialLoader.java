@@ -72,7 +72,7 @@ final class TrialLoader {
     List<FrozenTrial> load(Session c, String where, Object... args) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
         PreparedStatement ps = c.prepare("SELECT trial_id, number, state, datetime_start, "
-            + "datetime_complete FROM trials WHERE " + where + " ORDER BY trial_id");
+            + "datetime_complete FROM trials WHERE (" + where + ") ORDER BY trial_id");
         bind(ps, args);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -89,7 +89,7 @@ final class TrialLoader {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE " + where + ")";
+        String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE (" + where + "))";
         query(c, "SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
                 + " ORDER BY param_id", args, rows, (rs, r) -> {
             Distribution d = distribution(rs.getString("distribution_json"));
