@@ -706,7 +706,7 @@ public final class JdbcStorage implements Storage {
     /** The next trial number: the newest trial's number + 1 (an index lookup, not a count). */
     private static int nextNumber(Session c, long studyId) throws SQLException {
         PreparedStatement ps = c.prepare(
-            "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1");
+            "SELECT number FROM trials WHERE trial_id = (SELECT MAX(trial_id) FROM trials WHERE study_id = ?)");
         ps.setLong(1, studyId);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) + 1 : 0;

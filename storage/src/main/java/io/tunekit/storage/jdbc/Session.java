@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +18,21 @@ import java.util.Map;
  */
 final class Session {
 
+    private static final int MAX_KEPT = 64;
+
     private final Connection connection;
     private final boolean reuseStatements;
-    private final Map<String, PreparedStatement> kept = new HashMap<>();
+    /** Most recently used statements; some SQL embeds ids, so the oldest are closed past the limit. */
+    private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > MAX_KEPT) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
     private final List<Statement> open = new ArrayList<>();
 
     Session(Connection connection, boolean reuseStatements) {

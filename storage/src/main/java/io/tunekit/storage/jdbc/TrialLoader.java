@@ -71,8 +71,8 @@ final class TrialLoader {
      */
     List<FrozenTrial> load(Session c, String where, Object... args) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
-        PreparedStatement ps = c.prepare("SELECT trial_id, number, state, datetime_start, "
-            + "datetime_complete FROM trials WHERE (" + where + ") ORDER BY trial_id");
+        List<String> sql = queries(where);
+        PreparedStatement ps = c.prepare(sql.get(0));
         bind(ps, args);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -89,30 +89,41 @@ final class TrialLoader {
         if (rows.isEmpty()) {
             return List.of();
         }
-        String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE (" + where + "))";
-        query(c, "SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
-                + " ORDER BY param_id", args, rows, (rs, r) -> {
+        query(c, sql.get(1), args, rows, (rs, r) -> {
             Distribution d = distribution(rs.getString("distribution_json"));
             String name = rs.getString("param_name");
             r.params.put(name, d.toExternal(rs.getDouble("param_value")));
             r.dists.put(name, d);
         });
-        query(c, "SELECT trial_id, objective, value, value_type FROM trial_values" + ids, args, rows,
+        query(c, sql.get(2), args, rows,
                 (rs, r) -> r.values.put(rs.getInt("objective"), decode(rs, "value", rs.getString("value_type"))));
-        query(c, "SELECT trial_id, step, intermediate_value, intermediate_value_type FROM trial_intermediate_values"
-                + ids, args, rows, (rs, r) -> r.intermediate.put(rs.getInt("step"),
+        query(c, sql.get(3), args, rows, (rs, r) -> r.intermediate.put(rs.getInt("step"),
                 decode(rs, "intermediate_value", rs.getString("intermediate_value_type"))));
-        query(c, "SELECT trial_id, " + key + ", value_json FROM trial_user_attributes" + ids
-                + " ORDER BY trial_user_attribute_id", args, rows,
+        query(c, sql.get(4), args, rows,
                 (rs, r) -> r.userAttrs.put(rs.getString(2), PythonJson.loads(rs.getString(3))));
-        query(c, "SELECT trial_id, " + key + ", value_json FROM trial_system_attributes" + ids
-                + " ORDER BY trial_system_attribute_id", args, rows,
+        query(c, sql.get(5), args, rows,
                 (rs, r) -> r.systemAttrs.put(rs.getString(2), PythonJson.loads(rs.getString(3))));
         List<FrozenTrial> out = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
             out.add(r.toTrial());
         }
         return out;
+    }
+
+    /** The six queries that load the trials matching {@code where}: rows, then each child table. */
+    List<String> queries(String where) {
+        String ids = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE (" + where + "))";
+        return List.of(
+                "SELECT trial_id, number, state, datetime_start, datetime_complete FROM trials WHERE (" + where
+                        + ") ORDER BY trial_id",
+                "SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
+                        + " ORDER BY trial_id, param_id",
+                "SELECT trial_id, objective, value, value_type FROM trial_values" + ids,
+                "SELECT trial_id, step, intermediate_value, intermediate_value_type FROM trial_intermediate_values" + ids,
+                "SELECT trial_id, " + key + ", value_json FROM trial_user_attributes" + ids
+                        + " ORDER BY trial_id, trial_user_attribute_id",
+                "SELECT trial_id, " + key + ", value_json FROM trial_system_attributes" + ids
+                        + " ORDER BY trial_id, trial_system_attribute_id");
     }
 
     @FunctionalInterface
