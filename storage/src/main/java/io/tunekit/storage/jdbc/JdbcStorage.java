@@ -142,7 +142,7 @@ public final class JdbcStorage implements Storage {
             id = tx.write("create study '" + name + "'", c -> {
                 long studyId = insert(c, "INSERT INTO studies (study_name) VALUES (?)", "study_id", name);
                 PreparedStatement ps = c.prepare(
-                    "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
+                        "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
                 for (int i = 0; i < dirs.size(); i++) {
                     ps.setString(1, dirs.get(i).name());
                     ps.setLong(2, studyId);
@@ -178,27 +178,22 @@ public final class JdbcStorage implements Storage {
         }
         m = tx.read("read study " + studyId, c -> {
             String name;
-            {
-                PreparedStatement ps = c.prepare("SELECT study_name FROM studies WHERE study_id = ?");
-                ps.setLong(1, studyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    name = rs.getString(1);
+            PreparedStatement byId = c.prepare("SELECT study_name FROM studies WHERE study_id = ?");
+            byId.setLong(1, studyId);
+            try (ResultSet rs = byId.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
                 }
+                name = rs.getString(1);
             }
             List<Direction> dirs = new ArrayList<>();
-            {
-                PreparedStatement ps = c.prepare(
+            PreparedStatement directions = c.prepare(
                     "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective");
-                ps.setLong(1, studyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        // NOT_SET only appears in databases of Optuna < 2.4, which minimised.
-                        String d = rs.getString(1);
-                        dirs.add("MAXIMIZE".equals(d) ? Direction.MAXIMIZE : Direction.MINIMIZE);
-                    }
+            directions.setLong(1, studyId);
+            try (ResultSet rs = directions.executeQuery()) {
+                while (rs.next()) {
+                    // NOT_SET only appears in databases of Optuna < 2.4, which minimised.
+                    dirs.add("MAXIMIZE".equals(rs.getString(1)) ? Direction.MAXIMIZE : Direction.MINIMIZE);
                 }
             }
             return new StudyMeta(name, List.copyOf(dirs));
@@ -275,7 +270,7 @@ public final class JdbcStorage implements Storage {
     private Map<String, Object> readAttrs(Session c, String table, long studyId) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
         PreparedStatement ps = c.prepare("SELECT " + key + ", value_json FROM " + table
-            + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"));
+                + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"));
         ps.setLong(1, studyId);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -326,7 +321,7 @@ public final class JdbcStorage implements Storage {
     /** {@code null} if the attribute is absent, else a one-element array holding its (possibly null) value. */
     private Object[] studyAttr(Session c, String table, long studyId, String attrKey) throws SQLException {
         PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND "
-            + key + " = ?");
+                + key + " = ?");
         ps.setLong(1, studyId);
         ps.setString(2, attrKey);
         try (ResultSet rs = ps.executeQuery()) {
@@ -369,7 +364,7 @@ public final class JdbcStorage implements Storage {
             Instant complete = template == null ? null : dialect.stored(template.datetimeComplete());
             long id;
             PreparedStatement ps = c.prepareInsert("INSERT INTO trials (number, study_id, state, datetime_start, "
-                + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id", dialect);
+                    + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id", dialect);
             ps.setInt(1, number);
             ps.setLong(2, studyId);
             ps.setString(3, state.name());
@@ -412,7 +407,7 @@ public final class JdbcStorage implements Storage {
             List<long[]> rows = tx.read("look for waiting trials", c -> {
                 List<long[]> out = new ArrayList<>();
                 PreparedStatement ps = c.prepare("SELECT trial_id, state FROM trials WHERE study_id = ? "
-                    + "AND trial_id > ? ORDER BY trial_id");
+                        + "AND trial_id > ? ORDER BY trial_id");
                 ps.setLong(1, studyId);
                 ps.setLong(2, watermark);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -435,7 +430,7 @@ public final class JdbcStorage implements Storage {
                 Optional<FrozenTrial> popped = tx.write("pop waiting trial " + id, c -> {
                     int changed;
                     PreparedStatement ps = c.prepare("UPDATE trials SET state = 'RUNNING', "
-                        + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'");
+                            + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'");
                     dialect.setInstant(ps, 1, Instant.now());
                     ps.setLong(2, id);
                     changed = ps.executeUpdate();
@@ -525,7 +520,7 @@ public final class JdbcStorage implements Storage {
         boolean done = tx.write("finish trial " + trialId, c -> {
             int changed;
             PreparedStatement ps = c.prepare("UPDATE trials SET state = ?, datetime_complete = ? "
-                + "WHERE trial_id = ? AND state = 'RUNNING'");
+                    + "WHERE trial_id = ? AND state = 'RUNNING'");
             ps.setString(1, state.name());
             dialect.setInstant(ps, 2, complete);
             ps.setLong(3, trialId);
@@ -661,8 +656,8 @@ public final class JdbcStorage implements Storage {
                 LocalDateTime threshold = databaseNow(c).minus(gracePeriod);
                 int changed;
                 PreparedStatement ps = c.prepare("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
-                    + "WHERE trial_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM trial_heartbeats h "
-                    + "WHERE h.trial_id = ? AND h.heartbeat < ?)");
+                        + "WHERE trial_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM trial_heartbeats h "
+                        + "WHERE h.trial_id = ? AND h.heartbeat < ?)");
                 dialect.setInstant(ps, 1, Instant.now());
                 ps.setLong(2, id);
                 ps.setLong(3, id);
@@ -706,7 +701,7 @@ public final class JdbcStorage implements Storage {
     /** The next trial number: the newest trial's number + 1 (an index lookup, not a count). */
     private static int nextNumber(Session c, long studyId) throws SQLException {
         PreparedStatement ps = c.prepare(
-            "SELECT number FROM trials WHERE trial_id = (SELECT MAX(trial_id) FROM trials WHERE study_id = ?)");
+                "SELECT number FROM trials WHERE trial_id = (SELECT MAX(trial_id) FROM trials WHERE study_id = ?)");
         ps.setLong(1, studyId);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) + 1 : 0;
@@ -748,8 +743,8 @@ public final class JdbcStorage implements Storage {
         Distribution first = cache.firstDistributions.get(name);
         if (first == null) {
             PreparedStatement ps = c.prepare("SELECT p.distribution_json FROM trial_params p "
-                + "JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ? AND p.param_name = ? "
-                + "ORDER BY p.param_id LIMIT 1");
+                    + "JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ? AND p.param_name = ? "
+                    + "ORDER BY p.param_id LIMIT 1");
             ps.setLong(1, cache.studyId);
             ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -769,7 +764,7 @@ public final class JdbcStorage implements Storage {
             return;
         }
         PreparedStatement ps = c.prepare("INSERT INTO trial_params (trial_id, param_name, param_value, "
-            + "distribution_json) VALUES (?, ?, ?, ?)");
+                + "distribution_json) VALUES (?, ?, ?, ?)");
         for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
             ps.setLong(1, trialId);
             ps.setString(2, e.getKey());
@@ -802,7 +797,7 @@ public final class JdbcStorage implements Storage {
             return;
         }
         PreparedStatement ps = c.prepare("INSERT INTO trial_intermediate_values (trial_id, step, "
-            + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)"
+                + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)"
                 + dialect.upsert("trial_id, step", "intermediate_value", "intermediate_value_type"));
         for (Map.Entry<Integer, Double> e : values.entrySet()) {
             ps.setLong(1, trialId);
@@ -827,7 +822,7 @@ public final class JdbcStorage implements Storage {
             return;
         }
         PreparedStatement ps = c.prepare("INSERT INTO " + table + " (trial_id, " + key
-            + ", value_json) VALUES (?, ?, ?)");
+                + ", value_json) VALUES (?, ?, ?)");
         for (Map.Entry<String, Object> e : attrs.entrySet()) {
             ps.setLong(1, trialId);
             ps.setString(2, e.getKey());
