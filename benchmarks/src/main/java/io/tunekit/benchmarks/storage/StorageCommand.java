@@ -230,12 +230,18 @@ public final class StorageCommand implements Callable<Integer> {
         return row;
     }
 
-    /** Cost per trial (mean of 500 trials) when the study already holds each of the sizes. */
+    /**
+     * Cost per trial (mean of 500 trials) when the study already holds each of the sizes, after
+     * 2,000 unmeasured warm-up trials in another study of the same file.
+     */
     private void scale() throws Exception {
         Path db = freshFile("scale");
         Map<String, Object> costs = new LinkedHashMap<>();
         Map<String, Object> cpuCosts = new LinkedHashMap<>();
         try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
+            // Warm the JIT on another study first, so that the first size is not charged for it.
+            Study.builder().name("warm-up").storage(storage).sampler(new RandomSampler(1)).build()
+                    .optimize(StorageBenchWorker::objective, OptimizeOptions.trials(2000));
             Study study = Study.builder().name("scale").storage(storage).sampler(new RandomSampler(0)).build();
             int held = 0;
             for (int size : scaleSizes) {
