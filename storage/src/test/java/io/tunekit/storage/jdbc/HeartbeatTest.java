@@ -7,6 +7,7 @@ import io.tunekit.RetryFailedTrialCallback;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,21 +29,47 @@ class HeartbeatTest {
     Path dir;
 
     private JdbcStorage open(Duration interval, Duration grace) {
-        return Storages.builder("sqlite:" + dir.resolve("hb.db")).heartbeatInterval(interval).gracePeriod(grace).build();
+        return open("sqlite:" + dir.resolve("hb.db"), interval, grace);
+    }
+
+    private static JdbcStorage open(String url, Duration interval, Duration grace) {
+        return Storages.builder(url).heartbeatInterval(interval).gracePeriod(grace).build();
     }
 
     @Test
     void aStaleTrialIsFailedExactlyOnceWhileSweepersRace() throws Exception {
-        try (JdbcStorage storage = open(Duration.ofSeconds(1), Duration.ofSeconds(2))) {
-            long study = storage.createStudy("s", List.of(Direction.MINIMIZE));
+        staleTrialIsFailedOnce("sqlite:" + dir.resolve("hb.db"));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
+    void aStaleTrialIsFailedExactlyOnceOnPostgres() throws Exception {
+        staleTrialIsFailedOnce(ServerDatabases.postgresUrl());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = ServerDatabases.MYSQL_ENV, matches = ".+")
+    void aStaleTrialIsFailedExactlyOnceOnMariaDb() throws Exception {
+        staleTrialIsFailedOnce(ServerDatabases.mysqlUrl());
+    }
+
+    /** Heartbeats on the database clock: an old one is stale, a fresh one or none is not. */
+    private static void staleTrialIsFailedOnce(String url) throws Exception {
+        String name = "hb-" + UUID.randomUUID();
+        try (JdbcStorage storage = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+            long study = storage.createStudy(name, List.of(Direction.MINIMIZE));
             FrozenTrial stale = storage.createTrial(study, null, List.of()).orElseThrow();
             FrozenTrial fresh = storage.createTrial(study, null, List.of()).orElseThrow();
             FrozenTrial silent = storage.createTrial(study, null, List.of()).orElseThrow();  // never beat: never stale
             storage.recordHeartbeat(stale.id());
             storage.recordHeartbeat(fresh.id());
-            execute("UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00.000000' WHERE trial_id = " + stale.id());
+            try (Connection c = DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
+                 Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00' WHERE trial_id = "
+                        + stale.id());
+            }
             AtomicInteger failed = new AtomicInteger();
-            try (JdbcStorage other = open(Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+            try (JdbcStorage other = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
                 Thread[] threads = new Thread[8];
                 for (int i = 0; i < threads.length; i++) {
                     JdbcStorage s = i % 2 == 0 ? storage : other;
@@ -61,6 +89,7 @@ class HeartbeatTest {
             assertThat(storage.trial(silent.id()).state()).isEqualTo(TrialState.RUNNING);
             assertThat(storage.finishTrial(stale.id(), TrialState.COMPLETE, List.of(1.0))).isFalse();
             assertThatThrownBy(() -> storage.setTrialUserAttr(stale.id(), "k", 1)).isInstanceOf(IllegalStateException.class);
+            storage.deleteStudy(study);
         }
     }
 
@@ -91,11 +120,5 @@ class HeartbeatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a heartbeatInterval");
         assertThatThrownBy(() -> Storages.builder("sqlite:x.db").heartbeatInterval(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hb.db")); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }
