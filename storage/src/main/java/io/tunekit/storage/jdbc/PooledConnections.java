@@ -18,6 +18,9 @@ final class PooledConnections implements ConnectionSource {
     PooledConnections(String jdbcUrl, Dialect dialect, int maxPoolSize, Duration connectTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        // Named explicitly: DriverManager's service lookup fails in shaded jars that merge
+        // META-INF/services badly, and the name is known anyway.
+        config.setDriverClassName(dialect == Dialect.POSTGRESQL ? "org.postgresql.Driver" : "org.mariadb.jdbc.Driver");
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setMaximumPoolSize(maxPoolSize);

@@ -3,7 +3,6 @@ package io.tunekit.storage.jdbc;
 import org.sqlite.SQLiteConfig;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,7 +55,9 @@ final class SqliteConnections implements ConnectionSource {
         // synchronous=NORMAL is the usual WAL setting: a commit survives a process crash
         // (kill -9); only a power loss may drop the last transactions.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        Connection c = DriverManager.getConnection(url, config.toProperties());
+        // The driver directly, not DriverManager: no service lookup (shaded jars) and no loading
+        // of the other drivers on the class path.
+        Connection c = org.sqlite.JDBC.createConnection(url, config.toProperties());
         try (Statement s = c.createStatement()) {
             // Persistent in the file: the first connection to a new file switches it (a busy
             // answer here is retried like any contention); later ones find it already set.
