@@ -16,6 +16,7 @@ final class CategoricalKernels implements KernelDimension {
     private final double logMiss;
     private final double logUniform;
     private final double missMass;
+    private final int[][] kernelsByChoice;
 
     /**
      * @param observed the observed choice indices, one per observation kernel
@@ -31,6 +32,18 @@ final class CategoricalKernels implements KernelDimension {
         this.logHit = Math.log((missMass + 1) / rowSum);
         this.logMiss = Math.log(missMass / rowSum);
         this.logUniform = -Math.log(choices);
+        int[] counts = new int[choices];
+        for (int c : observed) {
+            counts[c]++;
+        }
+        this.kernelsByChoice = new int[choices][];
+        for (int c = 0; c < choices; c++) {
+            kernelsByChoice[c] = new int[counts[c]];
+        }
+        int[] filled = new int[choices];
+        for (int k = 0; k < observed.length; k++) {
+            kernelsByChoice[observed[k]][filled[observed[k]]++] = k;
+        }
     }
 
     /** The probability of {@code choice} under kernel {@code k}. */
@@ -42,16 +55,48 @@ final class CategoricalKernels implements KernelDimension {
     }
 
     @Override
-    public void accumulate(double[] xs, double[][] acc) {
-        int n = observed.length;
-        for (int p = 0; p < xs.length; p++) {
-            int c = (int) xs[p];
-            double[] a = acc[p];
-            for (int k = 0; k < n; k++) {
-                a[k] += observed[k] == c ? logHit : logMiss;
-            }
-            a[n] += logUniform;
+    public void addConstants(double[] base) {
+        if (Double.isInfinite(logMiss)) {
+            return;  // no prior share: accumulate sets each kernel's term itself
         }
+        for (int k = 0; k < observed.length; k++) {
+            base[k] += logMiss;
+        }
+        base[observed.length] += logUniform;
+    }
+
+    @Override
+    public void add(double x, double[] acc, int[] active, int count) {
+        int c = (int) x;
+        int n = observed.length;
+        if (Double.isInfinite(logMiss)) {
+            for (int i = 0; i < count; i++) {
+                int k = active == null ? i : active[i];
+                acc[k] += k == n ? logUniform : observed[k] == c ? logHit : logMiss;
+            }
+            return;
+        }
+        // the miss term is among the constants: only the kernels that observed this choice move
+        // (inactive ones may move too: their values are no longer read)
+        double bonus = logHit - logMiss;
+        for (int k : kernelsByChoice[c]) {
+            acc[k] += bonus;
+        }
+    }
+
+    @Override
+    public double term(int k, double x) {
+        int c = (int) x;
+        int n = observed.length;
+        if (Double.isInfinite(logMiss)) {
+            return k == n ? logUniform : observed[k] == c ? logHit : logMiss;
+        }
+        return k < n && observed[k] == c ? logHit - logMiss : 0;
+    }
+
+    @Override
+    public boolean lowersOnly() {
+        return false;
     }
 
     @Override

@@ -78,8 +78,19 @@ final class NormalMath {
             double pq = poly(PA, s) / poly(QA, s);
             return x > 0 ? 1 - ERX - pq : 1 + ERX + pq;
         }
-        double tail = Math.exp(logErfcTail(ax));
+        if (ax >= 28) {
+            return x > 0 ? Math.exp(logErfcTail(ax)) : 2;
+        }
+        // exp(-x^2) with x split into a short head, so that the large argument is exact
+        double head = Double.longBitsToDouble(Double.doubleToRawLongBits(ax) & 0xffffffff00000000L);
+        double tail = Math.exp(-head * head - 0.5625) * Math.exp((head - ax) * (head + ax) + tailRatio(ax)) / ax;
         return x > 0 ? tail : 2 - tail;
+    }
+
+    /** The fdlibm rational correction {@code R(1/x^2)/S(1/x^2)} for {@code x >= 1.25}. */
+    private static double tailRatio(double x) {
+        double s = 1 / (x * x);
+        return x < 1 / 0.35 ? poly(RA, s) / poly(SA, s) : poly(RB, s) / poly(SB, s);
     }
 
     /** {@code log(erfc(x))}, finite for every finite {@code x}. */
@@ -95,8 +106,7 @@ final class NormalMath {
         if (x == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        double s = 1 / (x * x);
-        double rs = x < 1 / 0.35 ? poly(RA, s) / poly(SA, s) : poly(RB, s) / poly(SB, s);
+        double rs = tailRatio(x);
         double hi = x * x;
         double lo = Math.fma(x, x, -hi);  // x^2 = hi + lo exactly
         return -Math.log(x) - hi - 0.5625 + (rs - lo);
@@ -146,6 +156,22 @@ final class NormalMath {
         }
         // a < 0 < b: one minus the two tails, each at most 1/2
         return Math.log1p(-ndtr(a) - ndtr(-b));
+    }
+
+    /**
+     * {@link #logGaussMass} for the truncation interval of a kernel, which usually holds the
+     * kernel's mean well inside: a tail more than 9 standard deviations away weighs under 1.2e-19
+     * and changes {@code log(1 - tails)} by as little, which vanishes against any kernel log
+     * density, so it is left out instead of costing an erfc (both out: 0).
+     */
+    static double logCentralMass(double a, double b) {
+        if (a <= -9) {
+            return b >= 9 ? 0 : logNdtr(b);  // only the upper tail counts
+        }
+        if (b >= 9) {
+            return logNdtr(-a);
+        }
+        return logGaussMass(a, b);
     }
 
     /** {@code log(phi(z))}, the standard normal log density. */
@@ -209,20 +235,34 @@ final class NormalMath {
         return inverseLogNdtr(Math.min(target, 0));
     }
 
+    /** Terms this far (in log units) below the largest change a log-sum-exp by less than {@code n e^-60}. */
+    static final double NEGLIGIBLE = 60;
+
     /** {@code log(sum(exp(x[i])))} over {@code x[0..n)}; {@code -inf} if all are. */
     static double logSumExp(double[] x, int n) {
+        return logSumExp(x, null, n);
+    }
+
+    /**
+     * {@code log(sum(exp(x[k])))} over {@code k} in {@code active[0..count)} (all of
+     * {@code x[0..count)} if {@code active} is null), skipping the exp of terms more than
+     * {@link #NEGLIGIBLE} below the largest.
+     */
+    static double logSumExp(double[] x, int[] active, int count) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (x[i] > max) {
-                max = x[i];
-            }
+        for (int j = 0; j < count; j++) {
+            max = Math.max(max, x[active == null ? j : active[j]]);
         }
         if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
             return max;
         }
+        double cut = max - NEGLIGIBLE;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.exp(x[i] - max);
+        for (int j = 0; j < count; j++) {
+            double v = x[active == null ? j : active[j]];
+            if (v > cut) {
+                sum += Math.exp(v - max);
+            }
         }
         return max + Math.log(sum);
     }
