@@ -186,6 +186,47 @@ class OptimizeTest {
     }
 
     @Test
+    void eachFinishedTrialLogsOneLineThroughTheJdkLogger() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Study.class.getName());
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getLevel() + " " + new java.util.logging.SimpleFormatter().formatMessage(r));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            Study study = Study.builder().direction(Direction.MAXIMIZE).build();
+            study.enqueueTrial(java.util.Map.of("x", 0.98));
+            study.enqueueTrial(java.util.Map.of("x", 0.5));
+            study.optimize(t -> {
+                double x = t.suggestFloat("x", 0, 1);
+                if (t.number() == 2) {
+                    throw new TrialPrunedException();
+                }
+                return x;
+            }, OptimizeOptions.trials(3).catching(RuntimeException.class));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("INFO Trial 0 finished with value: 0.98 and parameters: {x=0.98}. "
+                + "Best is trial 0 with value: 0.98.");
+        assertThat(lines.get(1)).isEqualTo("INFO Trial 1 finished with value: 0.5 and parameters: {x=0.5}. "
+                + "Best is trial 0 with value: 0.98.");
+        assertThat(lines.get(2)).isEqualTo("INFO Trial 2 pruned.");
+    }
+
+    @Test
     void badOptionsAndNestedCallsAreErrors() {
         assertThatThrownBy(() -> OptimizeOptions.trials(0)).hasMessageContaining("trials=0 must be > 0");
         assertThatThrownBy(() -> OptimizeOptions.trials(-3)).hasMessageContaining("trials=-3");
