@@ -1,0 +1,169 @@
+package io.tunekit.storage.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tunekit.storage.JsonValues;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON text as Optuna's tables hold it: written byte for byte as Python's {@code json.dumps}
+ * writes it, read leniently as Python's {@code json.loads} reads it.
+ *
+ * <p>Reading uses Jackson with {@code NaN}/{@code Infinity} allowed. Writing is done here because
+ * no Jackson setting reproduces Python's bytes: {@code ", "} and {@code ": "} separators, floats
+ * in Python's {@code repr} form ({@code 1e-05}, {@code 1.0}, {@code 1e+16}), every character
+ * outside printable ASCII escaped as lowercase {@code \\uXXXX}, and the bare tokens {@code NaN},
+ * {@code Infinity}, {@code -Infinity}.
+ */
+final class PythonJson {
+
+    private static final JsonMapper READER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private PythonJson() {
+    }
+
+    /** Parses JSON text into the normalised immutable values of {@link JsonValues}. */
+    static Object loads(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JsonValues.copy(normalise(READER.readValue(text, Object.class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not valid JSON: " + abbreviate(text) + " (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** Writes a JSON value ({@link JsonValues} types) exactly as Python's {@code json.dumps}. */
+    static String dumps(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    /** A double in Python's {@code repr} form, which {@code json.dumps} uses for floats. */
+    static String pythonFloat(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        // Jackson's Schubfach writer gives the shortest digits that round-trip, as Python's repr
+        // does (Java 17's Double.toString is not always shortest); only the layout differs.
+        BigDecimal exact = new BigDecimal(NumberOutput.toString(d, true)).stripTrailingZeros();
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - exact.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = exact.abs().toPlainString();
+            return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String exp = Integer.toString(Math.abs(exponent));
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exp.length() < 2 ? "0" + exp : exp);
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "true" : "false");
+        } else if (value instanceof Double || value instanceof Float) {
+            out.append(pythonFloat(((Number) value).doubleValue()));
+        } else if (value instanceof Number n) {
+            out.append(n.longValue());
+        } else if (value instanceof String s) {
+            writeString(s, out);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                writeString(String.valueOf(e.getKey()), out);
+                out.append(": ");
+                write(e.getValue(), out);
+            }
+            out.append('}');
+        } else {
+            throw new IllegalArgumentException("value " + value + " of type " + value.getClass().getName()
+                    + " is not a JSON value");
+        }
+    }
+
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** Python ints can be arbitrarily large; Tunekit's JSON values stop at long, beyond is a double. */
+    private static Object normalise(Object v) {
+        if (v instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+        }
+        if (v instanceof BigDecimal dec) {
+            return dec.doubleValue();
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(normalise(o));
+            }
+            return out;
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, x) -> out.put(String.valueOf(k), normalise(x)));
+            return out;
+        }
+        return v;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

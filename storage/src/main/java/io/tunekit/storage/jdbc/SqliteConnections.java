@@ -1,0 +1,124 @@
+package io.tunekit.storage.jdbc;
+
+import org.sqlite.SQLiteConfig;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Two connections to one SQLite file: one for write transactions, one for reads, each used by
+ * one thread at a time. SQLite lets a single writer in at a time anyway, so threads of this
+ * process queue on a fair lock instead of spinning on SQLITE_BUSY; reads never wait for writes
+ * (WAL).
+ *
+ * <p>Transactions are begun with explicit statements in auto-commit mode: sqlite-jdbc's own
+ * transaction handling begins the next transaction eagerly at commit, which with
+ * {@code BEGIN IMMEDIATE} would hold the file's write lock between transactions.
+ */
+final class SqliteConnections implements ConnectionSource {
+
+    private final String url;
+    private final int busyTimeoutMillis;
+    private final Slot writer = new Slot();
+    private final Slot reader = new Slot();
+
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock(true);
+        Connection connection;
+    }
+
+    SqliteConnections(String jdbcUrl, int busyTimeoutMillis) {
+        this.url = jdbcUrl;
+        this.busyTimeoutMillis = busyTimeoutMillis;
+    }
+
+    @Override
+    public Connection acquire(boolean write) throws SQLException {
+        Slot slot = write ? writer : reader;
+        slot.lock.lock();
+        try {
+            if (slot.connection == null || slot.connection.isClosed()) {
+                slot.connection = open();
+            }
+            return slot.connection;
+        } catch (SQLException | RuntimeException e) {
+            slot.lock.unlock();
+            throw e;
+        }
+    }
+
+    private Connection open() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(busyTimeoutMillis);
+        // synchronous=NORMAL is the usual WAL setting: a commit survives a process crash
+        // (kill -9); only a power loss may drop the last transactions.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        Connection c = DriverManager.getConnection(url, config.toProperties());
+        try (Statement s = c.createStatement()) {
+            // Persistent in the file: the first connection to a new file switches it (a busy
+            // answer here is retried like any contention); later ones find it already set.
+            s.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    @Override
+    public void begin(Connection c, boolean write) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        }
+    }
+
+    @Override
+    public void commit(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT");
+        }
+    }
+
+    @Override
+    public void rollback(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        }
+    }
+
+    @Override
+    public void release(Connection c, boolean write, boolean broken) {
+        Slot slot = write ? writer : reader;
+        if (broken && slot.connection != null) {
+            closeQuietly(slot.connection);
+            slot.connection = null;
+        }
+        slot.lock.unlock();
+    }
+
+    @Override
+    public void close() {
+        for (Slot slot : new Slot[] {writer, reader}) {
+            slot.lock.lock();
+            try {
+                if (slot.connection != null) {
+                    closeQuietly(slot.connection);
+                    slot.connection = null;
+                }
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a connection we give up on
+        }
+    }
+}
