@@ -24,6 +24,8 @@ public final class Examples {
     static {
         EXAMPLES.put("quickstart", new Entry("minimise a small function with random search, print the best trial",
                 Quickstart::main));
+        EXAMPLES.put("pruning", new Entry("tune an SGD logistic regression epoch by epoch, pruning weak trials "
+                + "(--pruner median|hyperband|...)", PruningExample::main));
     }
 
     private Examples() {
