@@ -98,9 +98,15 @@ final class NumericKernels implements KernelDimension {
             // a continuous kernel is truncated to [low, high] itself, not the widened range
             double a0 = log ? Math.log(low) : low;
             double b0 = log ? Math.log(high) : high;
+            double lastSigma = Double.NaN;
+            double lastLog = Double.NaN;
             for (int k = 0; k <= n; k++) {
-                double logZ = NormalMath.logGaussMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
-                logNorm[k] = -Math.log(sigma[k]) - NormalMath.LOG_SQRT_2PI - logZ;
+                if (sigma[k] != lastSigma) {  // many bandwidths sit at the clip: one log each
+                    lastSigma = sigma[k];
+                    lastLog = Math.log(lastSigma);
+                }
+                logNorm[k] = -lastLog - NormalMath.LOG_SQRT_2PI
+                        - NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
             }
             pairOf = null;
             pairMu = pairSigma = pairLogZ = null;
@@ -133,7 +139,7 @@ final class NumericKernels implements KernelDimension {
             pairSigma = Arrays.copyOf(ps, pairs);
             pairLogZ = new double[pairs];
             for (int j = 0; j < pairs; j++) {
-                pairLogZ[j] = NormalMath.logGaussMass((lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
+                pairLogZ[j] = NormalMath.logCentralMass((lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
             }
             for (int k = 0; k <= n; k++) {
                 logNorm[k] = -pairLogZ[pairOf[k]];

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
+import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.GroupDecomposedSearchSpace;
 import io.tunekit.sampler.IntersectionSearchSpace;
@@ -220,33 +221,12 @@ public final class TpeSampler implements Sampler {
     private Map<String, Double> sample(Context c, SortedMap<String, Distribution> space) {
         List<String> names = new ArrayList<>(space.keySet());
         List<Distribution> dists = new ArrayList<>(space.values());
-        int dims = names.size();
-        TrialHistory history = c.history();
-        ParamColumn[] columns = new ParamColumn[dims];
-        for (int d = 0; d < dims; d++) {
-            columns[d] = history.column(names.get(d));
-        }
-
-        // below: the good group's trials that have every parameter of the space
-        boolean[] isBelow = new boolean[history.size()];
-        int[] belowObs = new int[c.below().length];
-        int m = 0;
-        for (int h : c.below()) {
-            isBelow[h] = true;
-            if (hasAll(columns, h)) {
-                belowObs[m++] = h;
-            }
-        }
-        double[][] lObs = new double[dims][m];
-        for (int d = 0; d < dims; d++) {
-            for (int i = 0; i < m; i++) {
-                lObs[d][i] = columns[d].value(belowObs[i]);
-            }
-        }
-        double[] lWeights = c.study().isSingleObjective() ? checkedWeights(m) : Weights.UNIFORM.weights(m);
-        ParzenEstimator below = new ParzenEstimator(dists, lObs, lWeights, null, settings);
-
-        ParzenEstimator above = aboveEstimator(c, space, names, dists, columns, isBelow);
+        Observations obs = observe(c, space);
+        double[] lWeights = c.study().isSingleObjective()
+                ? checkedWeights(obs.belowNumbers().length) : Weights.UNIFORM.weights(obs.belowNumbers().length);
+        ParzenEstimator below = new ParzenEstimator(dists, obs.below(), lWeights, null, settings);
+        ParzenEstimator above = new ParzenEstimator(dists, obs.above(), checkedWeights(obs.aboveNumbers().length),
+                obs.aboveOrders(), settings);
 
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] lLog = below.logPdf(candidates);
@@ -261,21 +241,63 @@ public final class TpeSampler implements Sampler {
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int d = 0; d < dims; d++) {
+        for (int d = 0; d < names.size(); d++) {
             out.put(names.get(d), candidates[best][d]);
         }
         return out;
     }
 
     /**
-     * g(x): the finished trials outside the good group plus the running trials (constant liar),
-     * those having every parameter of the space, in number order. Numeric dimensions get their
-     * sorted order from the history's columns, merged with the few running trials.
+     * The observations of l(x) and g(x) for a space: internal values {@code [dimension][kernel]}
+     * with the trial number of each kernel (number order), and for g the kernels of each numeric
+     * dimension in ascending order of value ({@code null} for categorical dimensions).
      */
-    private ParzenEstimator aboveEstimator(Context c, SortedMap<String, Distribution> space, List<String> names,
-                                           List<Distribution> dists, ParamColumn[] columns, boolean[] isBelow) {
-        TrialHistory history = c.history();
+    record Observations(int[] belowNumbers, double[][] below, int[] aboveNumbers, double[][] above,
+                        int[][] aboveOrders) {
+    }
+
+    /** {@link Observations} as an ask of {@code trial} sees them (for tests). */
+    synchronized Observations observations(StudyView study, FrozenTrial trial, SortedMap<String, Distribution> space) {
+        return observe(context(study, trial), space);
+    }
+
+    /**
+     * l(x) observes the good group's trials that have every parameter of the space; g(x) the
+     * other finished trials that have them plus the running trials that planned them (constant
+     * liar). Numeric dimensions of g take their sorted order from the history's columns, merged
+     * with the few running trials, instead of sorting the whole history again.
+     */
+    private Observations observe(Context c, SortedMap<String, Distribution> space) {
+        List<String> names = new ArrayList<>(space.keySet());
         int dims = names.size();
+        TrialHistory history = c.history();
+        ParamColumn[] columns = new ParamColumn[dims];
+        for (int d = 0; d < dims; d++) {
+            columns[d] = history.column(names.get(d));
+        }
+        boolean[] usable = new boolean[history.size()];
+        for (int h : c.visible().finished()) {
+            usable[h] = hasAll(columns, h);
+        }
+
+        boolean[] isBelow = new boolean[history.size()];
+        int[] belowIndices = new int[c.below().length];
+        int m = 0;
+        for (int h : c.below()) {
+            isBelow[h] = true;
+            if (usable[h]) {
+                belowIndices[m++] = h;
+            }
+        }
+        int[] belowNumbers = new int[m];
+        double[][] below = new double[dims][m];
+        for (int i = 0; i < m; i++) {
+            belowNumbers[i] = history.number(belowIndices[i]);
+            for (int d = 0; d < dims; d++) {
+                below[d][i] = columns[d].value(belowIndices[i]);
+            }
+        }
+
         List<double[]> runningValues = new ArrayList<>();
         List<Integer> runningNumbers = new ArrayList<>();
         for (FrozenTrial t : c.visible().running()) {
@@ -286,18 +308,18 @@ public final class TpeSampler implements Sampler {
             }
         }
         int[] finished = c.visible().finished();
-        int[] kernelOf = new int[history.size()];
-        java.util.Arrays.fill(kernelOf, -1);
-        int total = 0;
+        int total = runningValues.size();
         for (int h : finished) {
-            if (!isBelow[h] && hasAll(columns, h)) {
+            if (usable[h] && !isBelow[h]) {
                 total++;
             }
         }
-        total += runningValues.size();
-        double[][] gObs = new double[dims][total];
+        int[] kernelOf = new int[history.size()];
+        java.util.Arrays.fill(kernelOf, -1);
+        int[] aboveNumbers = new int[total];
+        double[][] above = new double[dims][total];
         int[] runningKernel = new int[runningValues.size()];
-        // merge finished (number order) and running (number order) by trial number
+        // merge the finished and the running trials, both in number order
         int k = 0;
         int r = 0;
         for (int i = 0; i <= finished.length; i++) {
@@ -305,25 +327,26 @@ public final class TpeSampler implements Sampler {
             int number = h >= 0 ? history.number(h) : Integer.MAX_VALUE;
             while (r < runningValues.size() && runningNumbers.get(r) < number) {
                 for (int d = 0; d < dims; d++) {
-                    gObs[d][k] = runningValues.get(r)[d];
+                    above[d][k] = runningValues.get(r)[d];
                 }
+                aboveNumbers[k] = runningNumbers.get(r);
                 runningKernel[r++] = k++;
             }
-            if (h >= 0 && !isBelow[h] && hasAll(columns, h)) {
+            if (h >= 0 && usable[h] && !isBelow[h]) {
                 for (int d = 0; d < dims; d++) {
-                    gObs[d][k] = columns[d].value(h);
+                    above[d][k] = columns[d].value(h);
                 }
+                aboveNumbers[k] = number;
                 kernelOf[h] = k++;
             }
         }
-        int[][] sortedOrders = new int[dims][];
+        int[][] orders = new int[dims][];
         for (int d = 0; d < dims; d++) {
-            if (columns[d] == null || dists.get(d) instanceof io.tunekit.distribution.CategoricalDistribution) {
-                continue;
+            if (columns[d] != null && !(space.get(names.get(d)) instanceof CategoricalDistribution)) {
+                orders[d] = sortedOrder(columns[d], kernelOf, above[d], runningKernel, total);
             }
-            sortedOrders[d] = sortedOrder(columns[d], kernelOf, gObs[d], runningKernel, total);
         }
-        return new ParzenEstimator(dists, gObs, checkedWeights(total), sortedOrders, settings);
+        return new Observations(belowNumbers, below, aboveNumbers, above, orders);
     }
 
     /** Kernel indices in ascending order of value: the column's order, merged with running kernels. */
