@@ -24,6 +24,8 @@ public final class Examples {
     static {
         EXAMPLES.put("quickstart", new Entry("minimise a small function with random search, print the best trial",
                 Quickstart::main));
+        EXAMPLES.put("logistic-regression", new Entry("tune a logistic regression by 5-fold CV: grid vs random vs TPE,"
+                + " one SQLite file", io.tunekit.examples.logreg.LogisticRegressionExample::main));
     }
 
     private Examples() {
