@@ -28,6 +28,8 @@ public final class Examples {
                 + " one SQLite file", io.tunekit.examples.logreg.LogisticRegressionExample::main));
         EXAMPLES.put("distributed", new Entry("N worker JVMs on one study (SQLite file or PostgreSQL URL)",
                 io.tunekit.examples.distributed.DistributedExample::main));
+        EXAMPLES.put("xgboost", new Entry("tune XGBoost on the digits data; a pruner stops weak trials between rounds",
+                io.tunekit.examples.xgboost.XgboostExample::main));
         EXAMPLES.put("ask-tell", new Entry("tune a program outside the JVM (examples/scripts/target.sh) with ask/tell",
                 io.tunekit.examples.asktell.AskTellExample::main));
     }
