@@ -1,0 +1,19 @@
+package io.tunekit.samplers.tpe;
+
+import java.util.SplittableRandom;
+
+/**
+ * One dimension of a product-kernel mixture: kernel {@code k}'s density along this parameter.
+ * Kernel {@code K-1} is the prior kernel; values are internal representations.
+ */
+interface KernelDimension {
+
+    /**
+     * Adds, for every point {@code p} and kernel {@code k}, the log density of kernel {@code k}
+     * at {@code xs[p]} to {@code acc[p][k]}.
+     */
+    void accumulate(double[] xs, double[][] acc);
+
+    /** Draws a value from kernel {@code k}. */
+    double sample(int k, SplittableRandom random);
+}
