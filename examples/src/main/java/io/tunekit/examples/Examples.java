@@ -32,6 +32,8 @@ public final class Examples {
                 io.tunekit.examples.xgboost.XgboostExample::main));
         EXAMPLES.put("ask-tell", new Entry("tune a program outside the JVM (examples/scripts/target.sh) with ask/tell",
                 io.tunekit.examples.asktell.AskTellExample::main));
+        EXAMPLES.put("pruning", new Entry("tune an SGD logistic regression epoch by epoch, pruning weak trials "
+                + "(--pruner median|hyperband|...)", PruningExample::main));
     }
 
     private Examples() {

@@ -81,8 +81,8 @@ public final class WilcoxonPruner implements Pruner {
             return false;
         }
         boolean minimize = study.directions().get(0) == Direction.MINIMIZE;
-        double p = SignedRankTest.pValue(differences,
-                minimize ? SignedRankTest.Alternative.GREATER : SignedRankTest.Alternative.LESS);
+        double p = WilcoxonSignedRank.pValue(differences,
+                minimize ? WilcoxonSignedRank.Alternative.GREATER : WilcoxonSignedRank.Alternative.LESS);
         if (!(p < pThreshold)) {
             return false;
         }

@@ -19,10 +19,14 @@ import java.util.Arrays;
  * {@code PermutationMethod} enumerates. Beyond, it is SciPy's normal approximation with the tie
  * correction and no continuity correction ({@code wilcoxon}'s defaults).
  *
+ * <p>One difference from SciPy 1.17's {@code method="auto"}, which Optuna uses: with ties or
+ * zeros, SciPy enumerates only up to 13 differences and takes the normal approximation from 14
+ * on; here the exact distribution is used up to 50 in every case.
+ *
  * <p>Commons Math's {@code WilcoxonSignedRankTest} is two-sided only and exact only up to 30
  * pairs, so only its ranking and normal distribution are used here.
  */
-final class SignedRankTest {
+final class WilcoxonSignedRank {
 
     /** The largest sample size for which the exact distribution is used. */
     static final int EXACT_MAX_SIZE = 50;
@@ -38,7 +42,7 @@ final class SignedRankTest {
         LESS
     }
 
-    private SignedRankTest() {
+    private WilcoxonSignedRank() {
     }
 
     /**
