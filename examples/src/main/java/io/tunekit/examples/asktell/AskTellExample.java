@@ -5,7 +5,7 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.TrialState;
-import io.tunekit.sampler.RandomSampler;
+import io.tunekit.samplers.tpe.TpeSampler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +98,7 @@ public final class AskTellExample implements Callable<Integer> {
         Study study = Study.builder()
                 .name("ask-tell")
                 .direction(Direction.MINIMIZE)
-                .sampler(new RandomSampler(seed))
+                .sampler(TpeSampler.builder().seed(seed).build())
                 .build();
         Pattern score = Pattern.compile("^" + Pattern.quote(key) + "=(\\S+)\\s*$", Pattern.MULTILINE);
         for (int i = 0; i < trials; i++) {

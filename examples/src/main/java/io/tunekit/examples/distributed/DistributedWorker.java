@@ -7,7 +7,7 @@ import io.tunekit.examples.logreg.LogisticRegressionObjective;
 import io.tunekit.examples.ml.CrossValidation;
 import io.tunekit.examples.ml.Datasets;
 import io.tunekit.examples.ml.Metric;
-import io.tunekit.sampler.RandomSampler;
+import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
 import picocli.CommandLine;
@@ -60,7 +60,9 @@ public final class DistributedWorker implements Callable<Integer> {
                     .name(studyName)
                     .storage(storage)
                     // Each worker its own seed: the same seed everywhere would propose the same points.
-                    .sampler(new RandomSampler(seed + workerId))
+                    // The constant liar makes TPE treat other workers' running trials as bad
+                    // results, so that workers do not all crowd the same promising region.
+                    .sampler(TpeSampler.builder().seed(seed + workerId).constantLiar(true).build())
                     .load();
             study.optimize(trial -> {
                 trial.setUserAttr(WORKER_ATTR, workerId);

@@ -89,7 +89,7 @@ public final class LogisticRegressionExample implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Data: %s, %d rows x %d features, classes %s; the positive class is '%s'%n", dataName, data.rows(),
                 data.featureCount(), classes(data), data.classNames().get(data.classCount() - 1));
-        out.printf("%d-fold stratified cross-validation, metric %s, %d trials per method, storage %s%n%n", folds,
+        out.printf("%d-fold stratified cross-validation, metric %s, %d trials per method, storage %s%n", folds,
                 metric.label(), trials, storageUrl);
         out.flush();
         CrossValidation crossValidation = CrossValidation.stratified(data, folds, seed);

@@ -5,6 +5,8 @@ import io.tunekit.OptimizeOptions;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
 import io.tunekit.examples.ml.CrossValidation;
+import io.tunekit.examples.ml.LogisticRegression;
+import io.tunekit.examples.ml.Penalty;
 import io.tunekit.examples.ml.Metric;
 import io.tunekit.storage.Storage;
 
@@ -56,6 +58,11 @@ public final class MethodComparison {
             throw new IllegalArgumentException("trials=" + trials + " must be > 0");
         }
         LogisticRegressionObjective objective = new LogisticRegressionObjective(crossValidation, metric);
+        // Warm-up, untimed: without it the first method would pay the JIT compilation of the
+        // solver in its wall time.
+        for (Penalty penalty : Penalty.values()) {
+            crossValidation.score(LogisticRegression.of(penalty, 1), metric);
+        }
         List<MethodResult> results = new ArrayList<>();
         for (SearchMethod method : SearchMethod.values()) {
             String name = studyName(metric, method);
@@ -63,7 +70,7 @@ public final class MethodComparison {
             Study study = Study.builder()
                     .name(name)
                     .direction(Direction.MAXIMIZE)
-                    .sampler(method.sampler(seed))
+                    .sampler(method.sampler(seed, trials))
                     .storage(storage)
                     .build();
             study.setUserAttr("metric", metric.label());

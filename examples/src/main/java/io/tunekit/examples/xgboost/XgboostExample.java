@@ -12,7 +12,7 @@ import io.tunekit.pruner.NopPruner;
 import io.tunekit.pruner.Pruner;
 import io.tunekit.pruners.MedianPruner;
 import io.tunekit.pruners.SuccessiveHalvingPruner;
-import io.tunekit.sampler.RandomSampler;
+import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
@@ -141,7 +141,7 @@ public final class XgboostExample implements Callable<Integer> {
             Study study = Study.builder()
                     .name(name)
                     .direction(Direction.MINIMIZE)
-                    .sampler(new RandomSampler(seed))
+                    .sampler(TpeSampler.builder().seed(seed).build())
                     .pruner(choice.create())
                     .storage(storage)
                     .build();

@@ -78,7 +78,7 @@ class LogisticRegressionExampleTest {
     @Test
     void continuousSearchesStayInTheirSpace() {
         try (Storage storage = Storages.open(storageUrl)) {
-            for (String method : List.of("random")) {
+            for (String method : List.of("random", "tpe")) {
                 for (FrozenTrial t : study(storage, method).trials()) {
                     assertThat((Double) t.params().get("C")).isBetween(1e-3, 1e3);
                     assertThat(t.params().get("penalty")).isIn("l1", "l2");
@@ -92,7 +92,8 @@ class LogisticRegressionExampleTest {
         assertThat(output).contains("breast-cancer, 569 rows x 30 features")
                 .contains("method    best accuracy  best params")
                 .containsPattern("(?m)^grid +0\\.9\\d{3}  C=\\S+, penalty=l[12] +8 +\\d+\\.\\d s$")
-                .containsPattern("(?m)^random +0\\.9\\d{3}  C=");
+                .containsPattern("(?m)^random +0\\.9\\d{3}  C=")
+                .containsPattern("(?m)^tpe +0\\.9\\d{3}  C=");
     }
 
     @Test
