@@ -6,6 +6,7 @@ import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.TrialState;
 import io.tunekit.samplers.tpe.TpeSampler;
+import io.tunekit.examples.ExampleMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,14 +62,7 @@ public final class AskTellExample implements Callable<Integer> {
 
     /** Usage: {@code ask-tell [--trials N] [--key KEY] [--] [COMMAND...]}. */
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new AskTellExample());
+        ExampleMain.run(new AskTellExample(), args);
     }
 
     @Override

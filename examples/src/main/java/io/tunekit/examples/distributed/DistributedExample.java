@@ -6,6 +6,7 @@ import io.tunekit.Study;
 import io.tunekit.TrialState;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
+import io.tunekit.examples.ExampleMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,14 +58,7 @@ public final class DistributedExample implements Callable<Integer> {
 
     /** Usage: {@code distributed [--workers N] [--trials-per-worker K] [--storage URL]}. */
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new DistributedExample());
+        ExampleMain.run(new DistributedExample(), args);
     }
 
     @Override

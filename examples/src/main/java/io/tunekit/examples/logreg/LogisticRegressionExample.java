@@ -6,8 +6,11 @@ import io.tunekit.examples.ml.Datasets;
 import io.tunekit.examples.ml.Metric;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
+import io.tunekit.examples.ExampleMain;
+import io.tunekit.examples.ProgressOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,21 +65,12 @@ public final class LogisticRegressionExample implements Callable<Integer> {
             description = "0-based column of the class label in --csv; -1 is the last (default: ${DEFAULT-VALUE})")
     private int labelColumn;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true",
-            description = "draw a progress line on a terminal (default: ${DEFAULT-VALUE})")
-    private boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** Usage: {@code logistic-regression [--metric M] [--trials N] [--csv PATH --label-column N] ...}. */
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    /** The command line of this example (the tests drive it). */
-    static CommandLine commandLine() {
-        return new CommandLine(new LogisticRegressionExample());
+        ExampleMain.run(new LogisticRegressionExample(), args);
     }
 
     @Override
@@ -94,7 +88,7 @@ public final class LogisticRegressionExample implements Callable<Integer> {
         out.flush();
         CrossValidation crossValidation = CrossValidation.stratified(data, folds, seed);
         try (Storage storage = Storages.open(storageUrl)) {
-            List<MethodResult> results = new MethodComparison(storage, "lr", progress)
+            List<MethodResult> results = new MethodComparison(storage, "lr", progress.show())
                     .run(crossValidation, metric, trials, seed);
             out.println();
             out.print(ComparisonTable.format(metric, results));

@@ -17,8 +17,11 @@ import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import io.tunekit.examples.ExampleMain;
+import io.tunekit.examples.ProgressOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,20 +82,12 @@ public final class XgboostExample implements Callable<Integer> {
     @Option(names = "--storage", description = "storage URL such as sqlite:xgboost.db (default: in memory)")
     private String storageUrl;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true",
-            description = "draw a progress line on a terminal (default: ${DEFAULT-VALUE})")
-    private boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     /** Usage: {@code xgboost [--trials N] [--rounds R] [--pruner median|halving|none]}. */
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new XgboostExample());
+        ExampleMain.run(new XgboostExample(), args);
     }
 
     @Override
@@ -145,7 +140,7 @@ public final class XgboostExample implements Callable<Integer> {
                     .pruner(choice.create())
                     .storage(storage)
                     .build();
-            study.optimize(objective, OptimizeOptions.trials(trials).progressBar(progress));
+            study.optimize(objective, OptimizeOptions.trials(trials).progressBar(progress.show()));
             int complete = study.trials(EnumSet.of(TrialState.COMPLETE)).size();
             int pruned = study.trials(EnumSet.of(TrialState.PRUNED)).size();
             return new Summary(complete, pruned, objective.roundsRun(), (long) (complete + pruned) * rounds,

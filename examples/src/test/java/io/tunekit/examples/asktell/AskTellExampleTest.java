@@ -63,7 +63,7 @@ class AskTellExampleTest {
     @Test
     void theCommandLinePrintsTheBestTrial() {
         StringWriter out = new StringWriter();
-        CommandLine cmd = AskTellExample.commandLine();
+        CommandLine cmd = new CommandLine(new AskTellExample());
         cmd.setOut(new PrintWriter(out));
         assertThat(cmd.execute("--trials", "3", "--", "sh", SCRIPT)).isZero();
         assertThat(out.toString()).containsPattern("trial 0: \\{lr=[^,]+, layers=\\d, activation=\\w+\\} -> val_loss=")

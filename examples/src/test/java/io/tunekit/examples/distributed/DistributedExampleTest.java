@@ -17,7 +17,7 @@ class DistributedExampleTest {
 
     private static String runExample(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cmd = DistributedExample.commandLine();
+        CommandLine cmd = new CommandLine(new DistributedExample());
         cmd.setOut(new PrintWriter(out));
         int code = cmd.execute(args);
         assertThat(code).as("exit code; output:%n%s", out).isZero();

@@ -38,7 +38,7 @@ class LogisticRegressionExampleTest {
     static void runTheExample() {
         storageUrl = "sqlite:" + dir.resolve("lr.db");
         StringWriter out = new StringWriter();
-        CommandLine cmd = LogisticRegressionExample.commandLine();
+        CommandLine cmd = new CommandLine(new LogisticRegressionExample());
         cmd.setOut(new PrintWriter(out));
         exitCode = cmd.execute("--storage", storageUrl, "--trials", "8", "--no-progress");
         output = out.toString();
@@ -115,7 +115,7 @@ class LogisticRegressionExampleTest {
         Path file = own.resolve("cancer.csv");
         Files.writeString(file, csv);
         StringWriter out = new StringWriter();
-        CommandLine cmd = LogisticRegressionExample.commandLine();
+        CommandLine cmd = new CommandLine(new LogisticRegressionExample());
         cmd.setOut(new PrintWriter(out));
         String url = "sqlite:" + own.resolve("own.db");
         int code = cmd.execute("--csv", file.toString(), "--label-column", "0", "--metric", "roc_auc",
@@ -133,7 +133,7 @@ class LogisticRegressionExampleTest {
     @Test
     void rejectsAnUnknownMetricWithTheValidNames() {
         StringWriter err = new StringWriter();
-        CommandLine cmd = LogisticRegressionExample.commandLine();
+        CommandLine cmd = new CommandLine(new LogisticRegressionExample());
         cmd.setErr(new PrintWriter(err));
         assertThat(cmd.execute("--metric", "auc")).isEqualTo(2);
         assertThat(err.toString()).contains("metric 'auc' is not one of accuracy, precision, recall, f1, roc_auc");

@@ -65,7 +65,7 @@ class XgboostExampleTest {
     @Test
     void printsTheSavings() {
         StringWriter out = new StringWriter();
-        CommandLine cmd = XgboostExample.commandLine();
+        CommandLine cmd = new CommandLine(new XgboostExample());
         cmd.setOut(new PrintWriter(out));
         assertThat(cmd.execute("--trials", "2", "--rounds", "5", "--pruner", "halving", "--no-progress")).isZero();
         assertThat(out.toString()).contains("2 trials:").containsPattern("Boosting rounds run: \\d+ of 10 ")
@@ -75,7 +75,7 @@ class XgboostExampleTest {
     @Test
     void rejectsAnUnknownPruner() {
         StringWriter err = new StringWriter();
-        CommandLine cmd = XgboostExample.commandLine();
+        CommandLine cmd = new CommandLine(new XgboostExample());
         cmd.setErr(new PrintWriter(err));
         assertThat(cmd.execute("--pruner", "hyperband")).isEqualTo(2);
         assertThat(err.toString()).contains("--pruner 'hyperband' is not one of median, halving, none");
