@@ -1,13 +1,14 @@
 package io.tunekit.storage.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tunekit.storage.JsonValues;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +63,7 @@ final class PythonJson {
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
-        // Jackson's Schubfach writer gives the shortest digits that round-trip, as Python's repr
-        // does (Java 17's Double.toString is not always shortest); only the layout differs.
-        BigDecimal exact = new BigDecimal(NumberOutput.toString(d, true)).stripTrailingZeros();
+        BigDecimal exact = shortest(d);
         String digits = exact.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - exact.scale();
         String sign = d < 0 ? "-" : "";
@@ -75,6 +74,22 @@ final class PythonJson {
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         String exp = Integer.toString(Math.abs(exponent));
         return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exp.length() < 2 ? "0" + exp : exp);
+    }
+
+    /**
+     * The decimal Python's repr prints: the fewest significant digits that read back as {@code d},
+     * and of those the nearest to {@code d}. (Java 17's Double.toString is not always shortest,
+     * and Schubfach writers keep two digits for the smallest subnormal.)
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == d) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     private static void write(Object value, StringBuilder out) {
