@@ -60,9 +60,9 @@ public final class OverheadCommand implements Callable<Integer> {
     @Option(names = "--warmup-trials", description = "Trials of a warm-up study (default: min(trials, 1000)).")
     Integer warmupTrials;
 
-    @Option(names = "--fork", negatable = true, defaultValue = "true",
-            description = "A fresh JVM per repetition (default: ${DEFAULT-VALUE}); --no-fork runs them all here.")
-    boolean fork;
+    @Option(names = "--in-process",
+            description = "Run every repetition in this JVM instead of a fresh JVM per repetition.")
+    boolean inProcess;
 
     @Option(names = "--out", description = "JSON output file (default: bench-results/overhead-<suite>.json).")
     Path out;
@@ -75,7 +75,7 @@ public final class OverheadCommand implements Callable<Integer> {
             int wt = warmupTrials != null ? warmupTrials : Math.min(c.trials(), 1000);
             List<Map<String, Object>> repetitions = new ArrayList<>();
             for (int r = 0; r < reps; r++) {
-                repetitions.add(fork ? forked(c, wt) : Repetition.run(c.space(), c.config(), c.trials(), warmup, wt, 0).summary());
+                repetitions.add(!inProcess ? forked(c, wt) : Repetition.run(c.space(), c.config(), c.trials(), warmup, wt, 0).summary());
                 System.err.println(c.space() + " " + c.config().name() + " x" + c.trials() + " rep " + r + ": "
                         + Format.fixed3(((Number) repetitions.get(r).get("total_s")).doubleValue()) + " s");
             }
@@ -93,7 +93,7 @@ public final class OverheadCommand implements Callable<Integer> {
         meta.put("java", System.getProperty("java.version"));
         meta.put("cpus", Runtime.getRuntime().availableProcessors());
         meta.put("reps", reps);
-        meta.put("fresh_jvm_per_rep", fork);
+        meta.put("fresh_jvm_per_rep", !inProcess);
         meta.put("warmup_studies", warmup);
         meta.put("seed", 0);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -172,7 +172,7 @@ public final class OverheadCommand implements Callable<Integer> {
 
     private String markdown(List<Map<String, Object>> rows) {
         StringBuilder md = new StringBuilder("## Framework overhead: trivial objective, in-memory storage, sequential trials\n\n");
-        md.append("Median of ").append(reps).append(" repetitions").append(fork ? ", each in a fresh JVM" : ", all in this JVM")
+        md.append("Median of ").append(reps).append(" repetitions").append(!inProcess ? ", each in a fresh JVM" : ", all in this JVM")
                 .append(", each after ").append(warmup).append(" unmeasured warm-up stud").append(warmup == 1 ? "y" : "ies")
                 .append(" of the same configuration in the same JVM; study creation excluded; seed 0. CPU s = whole process "
                         + "(JIT and GC threads included); first/last = the first/last 10% of the trials. Rows `optuna-3.1` "

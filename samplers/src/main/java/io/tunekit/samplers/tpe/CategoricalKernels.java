@@ -16,6 +16,7 @@ final class CategoricalKernels implements KernelDimension {
     private final double logMiss;
     private final double logUniform;
     private final double missMass;
+    private final int[][] kernelsByChoice;
 
     /**
      * @param observed the observed choice indices, one per observation kernel
@@ -31,6 +32,18 @@ final class CategoricalKernels implements KernelDimension {
         this.logHit = Math.log((missMass + 1) / rowSum);
         this.logMiss = Math.log(missMass / rowSum);
         this.logUniform = -Math.log(choices);
+        int[] counts = new int[choices];
+        for (int c : observed) {
+            counts[c]++;
+        }
+        this.kernelsByChoice = new int[choices][];
+        for (int c = 0; c < choices; c++) {
+            kernelsByChoice[c] = new int[counts[c]];
+        }
+        int[] filled = new int[choices];
+        for (int k = 0; k < observed.length; k++) {
+            kernelsByChoice[observed[k]][filled[observed[k]]++] = k;
+        }
     }
 
     /** The probability of {@code choice} under kernel {@code k}. */
@@ -42,15 +55,37 @@ final class CategoricalKernels implements KernelDimension {
     }
 
     @Override
+    public void addConstants(double[] base) {
+        if (Double.isInfinite(logMiss)) {
+            return;  // no prior share: accumulate sets each kernel's term itself
+        }
+        for (int k = 0; k < observed.length; k++) {
+            base[k] += logMiss;
+        }
+        base[observed.length] += logUniform;
+    }
+
+    @Override
     public void accumulate(double[] xs, double[][] acc) {
         int n = observed.length;
-        for (int p = 0; p < xs.length; p++) {
-            int c = (int) xs[p];
-            double[] a = acc[p];
-            for (int k = 0; k < n; k++) {
-                a[k] += observed[k] == c ? logHit : logMiss;
+        if (Double.isInfinite(logMiss)) {
+            for (int p = 0; p < xs.length; p++) {
+                int c = (int) xs[p];
+                double[] a = acc[p];
+                for (int k = 0; k < n; k++) {
+                    a[k] += observed[k] == c ? logHit : logMiss;
+                }
+                a[n] += logUniform;
             }
-            a[n] += logUniform;
+            return;
+        }
+        // the miss term is in the constants: only the kernels that observed the point's choice move
+        double bonus = logHit - logMiss;
+        for (int p = 0; p < xs.length; p++) {
+            double[] a = acc[p];
+            for (int k : kernelsByChoice[(int) xs[p]]) {
+                a[k] += bonus;
+            }
         }
     }
 

@@ -9,8 +9,14 @@ import java.util.SplittableRandom;
 interface KernelDimension {
 
     /**
-     * Adds, for every point {@code p} and kernel {@code k}, the log density of kernel {@code k}
-     * at {@code xs[p]} to {@code acc[p][k]}.
+     * Adds to {@code base[k]} the part of kernel {@code k}'s log density that does not depend on
+     * the point (normalising constants): summed once per estimator instead of once per point.
+     */
+    void addConstants(double[] base);
+
+    /**
+     * Adds, for every point {@code p} and kernel {@code k}, the rest of the log density of kernel
+     * {@code k} at {@code xs[p]} to {@code acc[p][k]}: with {@link #addConstants} the full log density.
      */
     void accumulate(double[] xs, double[][] acc);
 

@@ -46,6 +46,15 @@ final class NumericKernels implements KernelDimension {
      * @param settings the estimator options
      */
     NumericKernels(Distribution distribution, double[] internal, int[] sortedOrder, EstimatorSettings settings) {
+        this(distribution, internal, sortedOrder, settings, null, null);
+    }
+
+    /**
+     * As above, reusing continuous kernels' normalisers from {@code cache} where kernel
+     * {@code k} has slot {@code slots[k] >= 0} and the same bandwidth as when it was stored.
+     */
+    NumericKernels(Distribution distribution, double[] internal, int[] sortedOrder, EstimatorSettings settings,
+                   NormalizerCache cache, int[] slots) {
         if (distribution instanceof FloatDistribution f) {
             low = f.low();
             high = f.high();
@@ -73,11 +82,14 @@ final class NumericKernels implements KernelDimension {
         }
         double range = highT - lowT;
         double minSigma = settings.magicClip() ? range / Math.min(100.0, n + 2.0) : 1e-12;
+        double[] sorted = new double[n];
         for (int i = 0; i < n; i++) {
-            int k = order[i];
-            double left = i == 0 ? lowT : mu[order[i - 1]];
-            double right = i == n - 1 ? highT : mu[order[i + 1]];
-            sigma[k] = Math.max(mu[k] - left, right - mu[k]);
+            sorted[i] = mu[order[i]];
+        }
+        for (int i = 0; i < n; i++) {
+            double left = i == 0 ? lowT : sorted[i - 1];
+            double right = i == n - 1 ? highT : sorted[i + 1];
+            sigma[order[i]] = Math.max(sorted[i] - left, right - sorted[i]);
         }
         if (!settings.endpoints() && n >= 2) {
             sigma[order[0]] = mu[order[1]] - mu[order[0]];
@@ -98,9 +110,25 @@ final class NumericKernels implements KernelDimension {
             // a continuous kernel is truncated to [low, high] itself, not the widened range
             double a0 = log ? Math.log(low) : low;
             double b0 = log ? Math.log(high) : high;
+            if (cache != null) {
+                cache.bounds(a0, b0);
+            }
+            double lastSigma = Double.NaN;
+            double lastLog = Double.NaN;
             for (int k = 0; k <= n; k++) {
-                double logZ = NormalMath.logGaussMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
-                logNorm[k] = -Math.log(sigma[k]) - NormalMath.LOG_SQRT_2PI - logZ;
+                if (sigma[k] != lastSigma) {  // many bandwidths sit at the clip: one log each
+                    lastSigma = sigma[k];
+                    lastLog = Math.log(lastSigma);
+                }
+                int slot = cache != null && k < n ? slots[k] : -1;
+                double logZ = slot >= 0 ? cache.get(slot, sigma[k]) : Double.NaN;
+                if (Double.isNaN(logZ)) {
+                    logZ = NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
+                    if (slot >= 0) {
+                        cache.put(slot, sigma[k], logZ);
+                    }
+                }
+                logNorm[k] = -lastLog - NormalMath.LOG_SQRT_2PI - logZ;
             }
             pairOf = null;
             pairMu = pairSigma = pairLogZ = null;
@@ -133,7 +161,7 @@ final class NumericKernels implements KernelDimension {
             pairSigma = Arrays.copyOf(ps, pairs);
             pairLogZ = new double[pairs];
             for (int j = 0; j < pairs; j++) {
-                pairLogZ[j] = NormalMath.logGaussMass((lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
+                pairLogZ[j] = NormalMath.logCentralMass((lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
             }
             for (int k = 0; k <= n; k++) {
                 logNorm[k] = -pairLogZ[pairOf[k]];
@@ -158,12 +186,11 @@ final class NumericKernels implements KernelDimension {
         return out;
     }
 
-    /** The log density (continuous) or log mass (stepped) of kernel {@code k} at an internal value. */
-    double logDensity(int k, double x) {
-        double[] acc = new double[mu.length];
-        double[][] one = {acc};
-        accumulate(new double[] {x}, one);
-        return acc[k];
+    @Override
+    public void addConstants(double[] base) {
+        for (int k = 0; k < logNorm.length; k++) {
+            base[k] += logNorm[k];
+        }
     }
 
     @Override
@@ -175,7 +202,7 @@ final class NumericKernels implements KernelDimension {
                 double[] a = acc[p];
                 for (int k = 0; k < kernels; k++) {
                     double z = (x - mu[k]) * invSigma[k];
-                    a[k] += logNorm[k] - 0.5 * z * z;
+                    a[k] -= 0.5 * z * z;
                 }
             }
             return;
@@ -194,7 +221,7 @@ final class NumericKernels implements KernelDimension {
             double[] mass = massOf[p];
             double[] a = acc[p];
             for (int k = 0; k < kernels; k++) {
-                a[k] += mass[pairOf[k]] + logNorm[k];
+                a[k] += mass[pairOf[k]];
             }
         }
     }

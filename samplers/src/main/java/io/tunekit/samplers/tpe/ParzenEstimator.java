@@ -17,6 +17,7 @@ final class ParzenEstimator {
 
     private final KernelDimension[] dimensions;
     private final double[] logWeights;
+    private double[] constants;  // log weight plus every dimension's point-independent terms, per kernel
     private final double[] cumulativeWeights;
 
     /**
@@ -29,6 +30,15 @@ final class ParzenEstimator {
      */
     ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
                     EstimatorSettings settings) {
+        this(space, observations, weights, sortedOrders, settings, null, null);
+    }
+
+    /**
+     * As above; numeric dimension {@code d} reuses normalisers from {@code caches[d]} (if not
+     * null) for the kernels with a slot {@code slots[k] >= 0}.
+     */
+    ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
+                    EstimatorSettings settings, NormalizerCache[] caches, int[] slots) {
         int n = weights.length;
         double[] w = new double[n + 1];
         if (n == 0) {
@@ -64,7 +74,7 @@ final class ParzenEstimator {
                 dimensions[d] = new CategoricalKernels(chosen, c.choices().size(), settings.priorWeight());
             } else {
                 dimensions[d] = new NumericKernels(dist, observations[d], sortedOrders == null ? null : sortedOrders[d],
-                        settings);
+                        settings, caches == null ? null : caches[d], slots);
             }
         }
     }
@@ -117,9 +127,15 @@ final class ParzenEstimator {
     /** The log density of the mixture at each point ({@code points[p][d]}, internal values). */
     double[] logPdf(double[][] points) {
         int kernels = logWeights.length;
+        if (constants == null) {
+            constants = logWeights.clone();
+            for (KernelDimension d : dimensions) {
+                d.addConstants(constants);
+            }
+        }
         double[][] acc = new double[points.length][];
         for (int p = 0; p < points.length; p++) {
-            acc[p] = logWeights.clone();
+            acc[p] = constants.clone();
         }
         double[] xs = new double[points.length];
         for (int d = 0; d < dimensions.length; d++) {

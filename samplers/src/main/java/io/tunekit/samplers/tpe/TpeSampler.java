@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
+import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.GroupDecomposedSearchSpace;
-import io.tunekit.sampler.IntersectionSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 
@@ -75,9 +75,11 @@ public final class TpeSampler implements Sampler {
 
     private final SplittableRandom random;
     private final RandomSampler randomSampler;
-    private final IntersectionSearchSpace intersection = new IntersectionSearchSpace(true);
     private final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace(true);
     private final Map<String, TrialHistory> histories = new HashMap<>();
+    // the context the relative search space was inferred from, reused by the sampleRelative call
+    // that follows for the same trial, so that one ask reads the study's trials once
+    private Context inferred;
 
     private TpeSampler(Builder b) {
         this.seed = b.seed;
@@ -113,7 +115,8 @@ public final class TpeSampler implements Sampler {
     }
 
     @Override
-    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+    public synchronized Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+        inferred = null;
         if (!isMultivariate(study)) {
             return Map.of();
         }
@@ -127,7 +130,9 @@ public final class TpeSampler implements Sampler {
                 });
             }
         } else {
-            intersection.calculate(study).forEach((name, d) -> {
+            // IntersectionSearchSpace(includePruned=true), from the trials this ask reads anyway
+            inferred = context(study, trial);
+            inferred.history().intersection().forEach((name, d) -> {
                 if (!d.isSingle()) {
                     space.put(name, d);
                 }
@@ -139,10 +144,15 @@ public final class TpeSampler implements Sampler {
     @Override
     public synchronized Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
                                                            Map<String, Distribution> searchSpace) {
+        Context context = inferred != null && inferred.trialId() == trial.id() && inferred.study() == study
+                ? inferred : null;
+        inferred = null;
         if (searchSpace.isEmpty()) {
             return Map.of();
         }
-        Context context = context(study, trial);
+        if (context == null) {
+            context = context(study, trial);
+        }
         if (context.visible.finished().length < nStartupTrials) {
             return Map.of();
         }
@@ -192,8 +202,8 @@ public final class TpeSampler implements Sampler {
     }
 
     /** What one sampling call sees of the study. */
-    private record Context(StudyView study, TrialHistory history, TrialHistory.Visible visible, int[] below,
-                           boolean multivariate) {
+    private record Context(StudyView study, long trialId, TrialHistory history, TrialHistory.Visible visible,
+                           int[] below, boolean multivariate) {
     }
 
     private Context context(StudyView study, FrozenTrial trial) {
@@ -213,40 +223,24 @@ public final class TpeSampler implements Sampler {
             throw new IllegalStateException("TpeSampler: gamma(" + n + ") returned " + nBelow + "; it must be >= 0");
         }
         int[] below = TrialSplit.below(history, visible.finished(), nBelow);
-        return new Context(study, history, visible, below, isMultivariate(study));
+        return new Context(study, trial.id(), history, visible, below, isMultivariate(study));
     }
 
     /** Joint TPE over {@code space} (names sorted): internal values of the best candidate. */
     private Map<String, Double> sample(Context c, SortedMap<String, Distribution> space) {
         List<String> names = new ArrayList<>(space.keySet());
         List<Distribution> dists = new ArrayList<>(space.values());
-        int dims = names.size();
-        TrialHistory history = c.history();
-        ParamColumn[] columns = new ParamColumn[dims];
-        for (int d = 0; d < dims; d++) {
-            columns[d] = history.column(names.get(d));
+        Observations obs = observe(c, space);
+        double[] lWeights = c.study().isSingleObjective()
+                ? checkedWeights(obs.belowNumbers().length) : Weights.UNIFORM.weights(obs.belowNumbers().length);
+        ParzenEstimator below = new ParzenEstimator(dists, obs.below(), lWeights, null, settings);
+        NormalizerCache[] caches = new NormalizerCache[names.size()];
+        for (int d = 0; d < caches.length; d++) {
+            ParamColumn column = c.history().column(names.get(d));
+            caches[d] = column == null ? null : column.normalizers();
         }
-
-        // below: the good group's trials that have every parameter of the space
-        boolean[] isBelow = new boolean[history.size()];
-        int[] belowObs = new int[c.below().length];
-        int m = 0;
-        for (int h : c.below()) {
-            isBelow[h] = true;
-            if (hasAll(columns, h)) {
-                belowObs[m++] = h;
-            }
-        }
-        double[][] lObs = new double[dims][m];
-        for (int d = 0; d < dims; d++) {
-            for (int i = 0; i < m; i++) {
-                lObs[d][i] = columns[d].value(belowObs[i]);
-            }
-        }
-        double[] lWeights = c.study().isSingleObjective() ? checkedWeights(m) : Weights.UNIFORM.weights(m);
-        ParzenEstimator below = new ParzenEstimator(dists, lObs, lWeights, null, settings);
-
-        ParzenEstimator above = aboveEstimator(c, space, names, dists, columns, isBelow);
+        ParzenEstimator above = new ParzenEstimator(dists, obs.above(), checkedWeights(obs.aboveNumbers().length),
+                obs.aboveOrders(), settings, caches, obs.aboveSlots());
 
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] lLog = below.logPdf(candidates);
@@ -261,21 +255,64 @@ public final class TpeSampler implements Sampler {
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int d = 0; d < dims; d++) {
+        for (int d = 0; d < names.size(); d++) {
             out.put(names.get(d), candidates[best][d]);
         }
         return out;
     }
 
     /**
-     * g(x): the finished trials outside the good group plus the running trials (constant liar),
-     * those having every parameter of the space, in number order. Numeric dimensions get their
-     * sorted order from the history's columns, merged with the few running trials.
+     * The observations of l(x) and g(x) for a space: internal values {@code [dimension][kernel]}
+     * with the trial number of each kernel (number order), and for g the kernels of each numeric
+     * dimension in ascending order of value ({@code null} for categorical dimensions) and each
+     * kernel's history index (-1 for a running trial).
      */
-    private ParzenEstimator aboveEstimator(Context c, SortedMap<String, Distribution> space, List<String> names,
-                                           List<Distribution> dists, ParamColumn[] columns, boolean[] isBelow) {
-        TrialHistory history = c.history();
+    record Observations(int[] belowNumbers, double[][] below, int[] aboveNumbers, double[][] above,
+                        int[][] aboveOrders, int[] aboveSlots) {
+    }
+
+    /** {@link Observations} as an ask of {@code trial} sees them (for tests). */
+    synchronized Observations observations(StudyView study, FrozenTrial trial, SortedMap<String, Distribution> space) {
+        return observe(context(study, trial), space);
+    }
+
+    /**
+     * l(x) observes the good group's trials that have every parameter of the space; g(x) the
+     * other finished trials that have them plus the running trials that planned them (constant
+     * liar). Numeric dimensions of g take their sorted order from the history's columns, merged
+     * with the few running trials, instead of sorting the whole history again.
+     */
+    private Observations observe(Context c, SortedMap<String, Distribution> space) {
+        List<String> names = new ArrayList<>(space.keySet());
         int dims = names.size();
+        TrialHistory history = c.history();
+        ParamColumn[] columns = new ParamColumn[dims];
+        for (int d = 0; d < dims; d++) {
+            columns[d] = history.column(names.get(d));
+        }
+        boolean[] usable = new boolean[history.size()];
+        for (int h : c.visible().finished()) {
+            usable[h] = hasAll(columns, h);
+        }
+
+        boolean[] isBelow = new boolean[history.size()];
+        int[] belowIndices = new int[c.below().length];
+        int m = 0;
+        for (int h : c.below()) {
+            isBelow[h] = true;
+            if (usable[h]) {
+                belowIndices[m++] = h;
+            }
+        }
+        int[] belowNumbers = new int[m];
+        double[][] below = new double[dims][m];
+        for (int i = 0; i < m; i++) {
+            belowNumbers[i] = history.number(belowIndices[i]);
+            for (int d = 0; d < dims; d++) {
+                below[d][i] = columns[d].value(belowIndices[i]);
+            }
+        }
+
         List<double[]> runningValues = new ArrayList<>();
         List<Integer> runningNumbers = new ArrayList<>();
         for (FrozenTrial t : c.visible().running()) {
@@ -286,18 +323,19 @@ public final class TpeSampler implements Sampler {
             }
         }
         int[] finished = c.visible().finished();
-        int[] kernelOf = new int[history.size()];
-        java.util.Arrays.fill(kernelOf, -1);
-        int total = 0;
+        int total = runningValues.size();
         for (int h : finished) {
-            if (!isBelow[h] && hasAll(columns, h)) {
+            if (usable[h] && !isBelow[h]) {
                 total++;
             }
         }
-        total += runningValues.size();
-        double[][] gObs = new double[dims][total];
+        int[] kernelOf = new int[history.size()];
+        java.util.Arrays.fill(kernelOf, -1);
+        int[] aboveNumbers = new int[total];
+        int[] aboveSlots = new int[total];
+        double[][] above = new double[dims][total];
         int[] runningKernel = new int[runningValues.size()];
-        // merge finished (number order) and running (number order) by trial number
+        // merge the finished and the running trials, both in number order
         int k = 0;
         int r = 0;
         for (int i = 0; i <= finished.length; i++) {
@@ -305,25 +343,33 @@ public final class TpeSampler implements Sampler {
             int number = h >= 0 ? history.number(h) : Integer.MAX_VALUE;
             while (r < runningValues.size() && runningNumbers.get(r) < number) {
                 for (int d = 0; d < dims; d++) {
-                    gObs[d][k] = runningValues.get(r)[d];
+                    above[d][k] = runningValues.get(r)[d];
                 }
+                aboveNumbers[k] = runningNumbers.get(r);
+                aboveSlots[k] = -1;
                 runningKernel[r++] = k++;
             }
-            if (h >= 0 && !isBelow[h] && hasAll(columns, h)) {
-                for (int d = 0; d < dims; d++) {
-                    gObs[d][k] = columns[d].value(h);
-                }
+            if (h >= 0 && usable[h] && !isBelow[h]) {
+                aboveNumbers[k] = number;
+                aboveSlots[k] = h;
                 kernelOf[h] = k++;
             }
         }
-        int[][] sortedOrders = new int[dims][];
         for (int d = 0; d < dims; d++) {
-            if (columns[d] == null || dists.get(d) instanceof io.tunekit.distribution.CategoricalDistribution) {
-                continue;
+            double[] row = above[d];
+            for (int i = 0; i < total; i++) {
+                if (aboveSlots[i] >= 0) {
+                    row[i] = columns[d].value(aboveSlots[i]);
+                }
             }
-            sortedOrders[d] = sortedOrder(columns[d], kernelOf, gObs[d], runningKernel, total);
         }
-        return new ParzenEstimator(dists, gObs, checkedWeights(total), sortedOrders, settings);
+        int[][] orders = new int[dims][];
+        for (int d = 0; d < dims; d++) {
+            if (columns[d] != null && !(space.get(names.get(d)) instanceof CategoricalDistribution)) {
+                orders[d] = sortedOrder(columns[d], kernelOf, above[d], runningKernel, total);
+            }
+        }
+        return new Observations(belowNumbers, below, aboveNumbers, above, orders, aboveSlots);
     }
 
     /** Kernel indices in ascending order of value: the column's order, merged with running kernels. */

@@ -3,12 +3,16 @@ package io.tunekit.samplers.tpe;
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
+import io.tunekit.distribution.Distribution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the TPE sampler keeps of a study between asks. Finished trials never change, so each
@@ -27,6 +31,7 @@ final class TrialHistory {
     private final List<Direction> directions;
     private final Map<Long, Integer> indexById = new HashMap<>();
     private final Map<String, ParamColumn> columns = new HashMap<>();
+    private SortedMap<String, Distribution> intersection;
     private int size;
     private long[] ids = new long[16];
     private int[] numbers = new int[16];
@@ -119,6 +124,11 @@ final class TrialHistory {
         indexById.put(t.id(), index);
         t.distributions().forEach((name, d) ->
                 columns.computeIfAbsent(name, x -> new ParamColumn()).put(index, d.toInternal(t.params().get(name))));
+        if (intersection == null) {
+            intersection = new TreeMap<>(t.distributions());
+        } else {
+            intersection.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+        }
         if (!pruned[index] && directions.size() == 1 && values[index].length == 1) {
             insertComplete(index);
         }
@@ -193,6 +203,15 @@ final class TrialHistory {
     /** The value reported at the last step, NaN if none. */
     double lastIntermediate(int index) {
         return lastIntermediate[index];
+    }
+
+    /**
+     * The parameters every recorded trial has with the same distribution, sorted by name:
+     * {@link io.tunekit.sampler.IntersectionSearchSpace} over COMPLETE and PRUNED trials, kept as
+     * trials are recorded instead of reading the study once more.
+     */
+    SortedMap<String, Distribution> intersection() {
+        return intersection == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(intersection);
     }
 
     /** The column of a parameter, or {@code null} if no finished trial has it. */
