@@ -2,6 +2,7 @@ package io.tunekit.examples;
 
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
+import io.tunekit.OptimizeOptions;
 import io.tunekit.Study;
 import io.tunekit.TrialPrunedException;
 import io.tunekit.TrialState;
@@ -19,9 +20,9 @@ import io.tunekit.pruners.PercentilePruner;
 import io.tunekit.pruners.SuccessiveHalvingPruner;
 import io.tunekit.pruners.ThresholdPruner;
 import io.tunekit.pruners.WilcoxonPruner;
-import io.tunekit.sampler.RandomSampler;
-import picocli.CommandLine;
+import io.tunekit.samplers.tpe.TpeSampler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pruning in practice: tunes a logistic regression trained by stochastic gradient descent on the
- * breast-cancer data, reporting the validation log loss after every epoch, and stops trials the
- * chosen pruner judges hopeless. It prints how many epochs were trained against the budget
+ * breast-cancer data (TPE over the learning rate, the L2 penalty and the batch size), reporting the
+ * validation log loss after every epoch, and stops trials the chosen pruner judges hopeless. It prints how many epochs were trained against the budget
  * without pruning, and the best trial.
  *
  * <pre>
@@ -65,17 +66,17 @@ public final class PruningExample implements Callable<Integer> {
     record Result(Study study, int epochsTrained, int epochBudget) {
     }
 
-    /** Usage: {@code pruning [--pruner NAME] [--trials N] [--epochs N] [--seed S]}. */
+    @Mixin
+    private ProgressOption progress;
+
+    /** Usage: {@code pruning [--pruner NAME] [--trials N] [--epochs N] [--seed S] [--no-progress]}. */
     public static void main(String[] args) {
-        int code = new CommandLine(new PruningExample()).execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        ExampleMain.run(new PruningExample(), args);
     }
 
     @Override
     public Integer call() {
-        Result result = run(pruner, trials, epochs, seed);
+        Result result = run(pruner, trials, epochs, seed, progress.show());
         List<FrozenTrial> all = result.study().trials();
         long pruned = all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
         FrozenTrial best = result.study().bestTrial();
@@ -94,7 +95,7 @@ public final class PruningExample implements Callable<Integer> {
      *
      * @throws IllegalArgumentException for an unknown pruner name
      */
-    static Result run(String prunerName, int trials, int epochs, long seed) {
+    static Result run(String prunerName, int trials, int epochs, long seed, boolean progressBar) {
         Pruner pruner = pruner(prunerName, epochs);
         Dataset data = Datasets.breastCancer();
         StratifiedKFold.Fold fold = StratifiedKFold.split(data.labels(), 4, seed).get(0);
@@ -105,7 +106,7 @@ public final class PruningExample implements Callable<Integer> {
         int[] yValid = data.labels(fold.validation());
 
         Study study = Study.builder().name("pruning-" + prunerName).direction(Direction.MINIMIZE)
-                .sampler(new RandomSampler(seed)).pruner(pruner).build();
+                .sampler(TpeSampler.builder().seed(seed).build()).pruner(pruner).build();
         AtomicInteger epochsTrained = new AtomicInteger();
         study.optimize(trial -> {
             double learningRate = trial.suggestLogFloat("learning_rate", 1e-4, 1.0);
@@ -124,7 +125,7 @@ public final class PruningExample implements Callable<Integer> {
                 }
             }
             return loss;
-        }, trials);
+        }, OptimizeOptions.trials(trials).progressBar(progressBar));
         return new Result(study, epochsTrained.get(), trials * epochs);
     }
 

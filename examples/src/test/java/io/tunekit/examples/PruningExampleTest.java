@@ -14,8 +14,8 @@ class PruningExampleTest {
 
     @Test
     void median_pruning_trains_fewer_epochs_and_still_finds_a_good_model() {
-        PruningExample.Result pruned = PruningExample.run("median", 24, 12, 0);
-        PruningExample.Result full = PruningExample.run("none", 24, 12, 0);
+        PruningExample.Result pruned = PruningExample.run("median", 24, 12, 0, false);
+        PruningExample.Result full = PruningExample.run("none", 24, 12, 0, false);
 
         assertThat(full.study().trials(EnumSet.of(TrialState.PRUNED))).isEmpty();
         assertThat(full.epochsTrained()).isEqualTo(24 * 12).isEqualTo(full.epochBudget());
@@ -29,7 +29,7 @@ class PruningExampleTest {
     @ParameterizedTest
     @FieldSource("io.tunekit.examples.PruningExample#PRUNERS")
     void every_pruner_choice_runs(String pruner) {
-        PruningExample.Result result = PruningExample.run(pruner, 10, 6, 1);
+        PruningExample.Result result = PruningExample.run(pruner, 10, 6, 1, false);
 
         assertThat(result.study().trials()).hasSize(10);
         assertThat(result.epochsTrained()).isBetween(10, 60);

@@ -140,6 +140,41 @@ class HyperbandPrunerTest {
     }
 
     @Test
+    void parallel_workers_share_one_pruner_and_each_trial_keeps_its_bracket_rungs() {
+        HyperbandPruner pruner = new HyperbandPruner();
+        Study study = Study.builder().name(PrunerCase.STUDY_NAME).pruner(pruner).storage(new InMemoryStorage()).build();
+        // The automatic max resource is known (27) from the first report on, so the four workers
+        // race to set the brackets up, and every trial is judged from its first report.
+        study.addTrial(FrozenTrial.builder().values(1.0).intermediateValue(26, 1.0).build());
+
+        study.optimize(trial -> {
+            double x = trial.suggestFloat("x", 0, 1);
+            for (int step = 0; step < 27; step++) {
+                trial.report(x + 1.0 / (step + 1), step);
+                if (trial.shouldPrune()) {
+                    throw new io.tunekit.TrialPrunedException();
+                }
+            }
+            return x;
+        }, io.tunekit.OptimizeOptions.trials(60).parallelism(4));
+
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).hasSize(61).allMatch(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED);
+        assertThat(trials).anyMatch(t -> t.state() == TrialState.PRUNED);
+        long[] shares = HyperbandPruner.shares(HyperbandPruner.bracketCount(1, 27, 3), 3);
+        for (FrozenTrial t : trials) {
+            // Bracket b's first rung is at step 3^b: a trial records no rung below it.
+            int bracket = HyperbandPruner.bracketOf(PrunerCase.STUDY_NAME, t.number(), shares);
+            int firstRung = (int) Math.pow(3, bracket);
+            if (t.lastStep().orElse(-1) < firstRung) {
+                assertThat(t.systemAttrs()).as("trial %d", t.number()).doesNotContainKey("completed_rung_0");
+            } else {
+                assertThat(t.systemAttrs()).as("trial %d", t.number()).containsKey("completed_rung_0");
+            }
+        }
+    }
+
+    @Test
     void rejects_options_that_break_their_rule() {
         assertThatThrownBy(() -> HyperbandPruner.builder().minResource(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("minResource must be >= 1, got 0");

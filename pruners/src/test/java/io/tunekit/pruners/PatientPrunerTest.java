@@ -89,9 +89,7 @@ class PatientPrunerTest {
 
     private static PatientPruner pruner(Map<String, String> o) {
         PatientPruner.Builder b = PatientPruner.builder(Integer.parseInt(o.get("patience")));
-        if (o.containsKey("minDelta")) {
-            b.minDelta(Double.parseDouble(o.get("minDelta")));
-        }
+        PrunerCase.doubleOption(o, "minDelta", b::minDelta);
         if ("median".equals(o.get("wrapped"))) {
             b.wrapped(MedianPruner.builder().startupTrials(0).build());
         }

@@ -107,18 +107,10 @@ class PercentilePrunerTest {
                                                String expected) {
         Map<String, String> o = PrunerCase.options(options);
         MedianPruner.Builder b = MedianPruner.builder();
-        if (o.containsKey("startupTrials")) {
-            b.startupTrials(Integer.parseInt(o.get("startupTrials")));
-        }
-        if (o.containsKey("warmupSteps")) {
-            b.warmupSteps(Integer.parseInt(o.get("warmupSteps")));
-        }
-        if (o.containsKey("intervalSteps")) {
-            b.intervalSteps(Integer.parseInt(o.get("intervalSteps")));
-        }
-        if (o.containsKey("minTrials")) {
-            b.minTrials(Integer.parseInt(o.get("minTrials")));
-        }
+        PrunerCase.intOption(o, "startupTrials", b::startupTrials);
+        PrunerCase.intOption(o, "warmupSteps", b::warmupSteps);
+        PrunerCase.intOption(o, "intervalSteps", b::intervalSteps);
+        PrunerCase.intOption(o, "minTrials", b::minTrials);
 
         assertThat(PrunerCase.run(b.build(), direction, others, current).decision()).isEqualTo(expected);
         if (o.isEmpty()) {
@@ -156,18 +148,10 @@ class PercentilePrunerTest {
 
     private static PercentilePruner pruner(Map<String, String> o) {
         PercentilePruner.Builder b = PercentilePruner.builder(Double.parseDouble(o.getOrDefault("percentile", "50")));
-        if (o.containsKey("startupTrials")) {
-            b.startupTrials(Integer.parseInt(o.get("startupTrials")));
-        }
-        if (o.containsKey("warmupSteps")) {
-            b.warmupSteps(Integer.parseInt(o.get("warmupSteps")));
-        }
-        if (o.containsKey("intervalSteps")) {
-            b.intervalSteps(Integer.parseInt(o.get("intervalSteps")));
-        }
-        if (o.containsKey("minTrials")) {
-            b.minTrials(Integer.parseInt(o.get("minTrials")));
-        }
+        PrunerCase.intOption(o, "startupTrials", b::startupTrials);
+        PrunerCase.intOption(o, "warmupSteps", b::warmupSteps);
+        PrunerCase.intOption(o, "intervalSteps", b::intervalSteps);
+        PrunerCase.intOption(o, "minTrials", b::minTrials);
         return b.build();
     }
 }

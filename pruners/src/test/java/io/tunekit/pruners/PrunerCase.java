@@ -11,6 +11,8 @@ import io.tunekit.storage.InMemoryStorage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * One row of a table-driven pruner test, run through a real {@link Study} on an
@@ -86,6 +88,20 @@ record PrunerCase(boolean pruned, FrozenTrial trial) {
             }
         }
         return options;
+    }
+
+    /** Calls {@code setter} with the integer option {@code key} if the options have it. */
+    static void intOption(Map<String, String> options, String key, IntConsumer setter) {
+        if (options.containsKey(key)) {
+            setter.accept(Integer.parseInt(options.get(key)));
+        }
+    }
+
+    /** Calls {@code setter} with the number option {@code key} if the options have it. */
+    static void doubleOption(Map<String, String> options, String key, DoubleConsumer setter) {
+        if (options.containsKey(key)) {
+            setter.accept(number(options.get(key)));
+        }
     }
 
     static double number(String text) {

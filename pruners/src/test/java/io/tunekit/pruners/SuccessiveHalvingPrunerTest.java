@@ -150,18 +150,10 @@ class SuccessiveHalvingPrunerTest {
 
     private static SuccessiveHalvingPruner pruner(Map<String, String> o) {
         SuccessiveHalvingPruner.Builder b = SuccessiveHalvingPruner.builder();
-        if (o.containsKey("minResource")) {
-            b.minResource(Integer.parseInt(o.get("minResource")));
-        }
-        if (o.containsKey("reductionFactor")) {
-            b.reductionFactor(Integer.parseInt(o.get("reductionFactor")));
-        }
-        if (o.containsKey("minEarlyStoppingRate")) {
-            b.minEarlyStoppingRate(Integer.parseInt(o.get("minEarlyStoppingRate")));
-        }
-        if (o.containsKey("bootstrapCount")) {
-            b.bootstrapCount(Integer.parseInt(o.get("bootstrapCount")));
-        }
+        PrunerCase.intOption(o, "minResource", b::minResource);
+        PrunerCase.intOption(o, "reductionFactor", b::reductionFactor);
+        PrunerCase.intOption(o, "minEarlyStoppingRate", b::minEarlyStoppingRate);
+        PrunerCase.intOption(o, "bootstrapCount", b::bootstrapCount);
         return b.build();
     }
 }

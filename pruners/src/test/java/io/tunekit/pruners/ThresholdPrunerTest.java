@@ -70,18 +70,10 @@ class ThresholdPrunerTest {
 
     private static ThresholdPruner pruner(Map<String, String> o) {
         ThresholdPruner.Builder b = ThresholdPruner.builder();
-        if (o.containsKey("lower")) {
-            b.lower(PrunerCase.number(o.get("lower")));
-        }
-        if (o.containsKey("upper")) {
-            b.upper(PrunerCase.number(o.get("upper")));
-        }
-        if (o.containsKey("warmupSteps")) {
-            b.warmupSteps(Integer.parseInt(o.get("warmupSteps")));
-        }
-        if (o.containsKey("intervalSteps")) {
-            b.intervalSteps(Integer.parseInt(o.get("intervalSteps")));
-        }
+        PrunerCase.doubleOption(o, "lower", b::lower);
+        PrunerCase.doubleOption(o, "upper", b::upper);
+        PrunerCase.intOption(o, "warmupSteps", b::warmupSteps);
+        PrunerCase.intOption(o, "intervalSteps", b::intervalSteps);
         return b.build();
     }
 }

@@ -80,12 +80,8 @@ class WilcoxonPrunerTest {
 
     private static WilcoxonPruner pruner(Map<String, String> o) {
         WilcoxonPruner.Builder b = WilcoxonPruner.builder();
-        if (o.containsKey("pThreshold")) {
-            b.pThreshold(Double.parseDouble(o.get("pThreshold")));
-        }
-        if (o.containsKey("startupSteps")) {
-            b.startupSteps(Integer.parseInt(o.get("startupSteps")));
-        }
+        PrunerCase.doubleOption(o, "pThreshold", b::pThreshold);
+        PrunerCase.intOption(o, "startupSteps", b::startupSteps);
         return b.build();
     }
 }

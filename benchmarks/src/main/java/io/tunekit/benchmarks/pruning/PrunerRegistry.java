@@ -26,6 +26,8 @@ public final class PrunerRegistry {
     static {
         PRUNERS.put("none", steps -> new NopPruner());
         PRUNERS.put("median", steps -> new MedianPruner());
+        // At step 0 every curve is 1.5 plus noise: the default warm-up of 0 prunes on noise alone.
+        PRUNERS.put("median-warmup", steps -> MedianPruner.builder().warmupSteps(steps / 10).build());
         PRUNERS.put("percentile25", steps -> new PercentilePruner(25));
         PRUNERS.put("successive-halving", steps -> new SuccessiveHalvingPruner());
         PRUNERS.put("hyperband", steps -> HyperbandPruner.builder().maxResource(steps).build());

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 public final class PruningCommand implements Callable<Integer> {
 
     @Option(names = "--pruners", split = ",", description = "Pruner names, comma-separated (default: all: "
-            + "none, median, percentile25, successive-halving, hyperband, threshold, patient-median, wilcoxon).")
+            + "none, median, median-warmup, percentile25, successive-halving, hyperband, threshold, patient-median, "
+            + "wilcoxon).")
     List<String> pruners;
 
     @Option(names = "--sampler", defaultValue = "tpe", description = "Sampler name from the registry (default: ${DEFAULT-VALUE}).")

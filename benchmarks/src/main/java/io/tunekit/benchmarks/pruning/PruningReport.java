@@ -32,14 +32,22 @@ public final class PruningReport {
 
     /**
      * The markdown table: per pruner, the mean steps consumed and their share of the budget
-     * saved, the mean pruned trials, and the median (25%-75%) over seeds of the true final score
-     * of the trial each study picks as best, then of that trial's reported value.
+     * saved, the mean pruned trials, the median (25%-75%) over seeds of the true final score of
+     * the trial each study picks as best, the same for the unpruned study of the same seed
+     * stopped after as many steps (as many full trials as the steps pay for; n/a without a
+     * {@code none} run), and the median reported value of the best trial.
      */
     public String markdown() {
+        Map<Long, PruningRun> unpruned = new LinkedHashMap<>();
+        for (PruningRun r : runs) {
+            if (r.pruner().equals("none")) {
+                unpruned.put(r.seed(), r);
+            }
+        }
         StringBuilder out = new StringBuilder();
         out.append("| pruner | steps (mean) | saved | pruned trials (mean) | best final score: median [q25, q75] "
-                + "| best reported value: median | wall s (median) |\n");
-        out.append("|---|---:|---:|---:|---|---:|---:|\n");
+                + "| none after as many steps: median | best reported value: median | wall s (median) |\n");
+        out.append("|---|---:|---:|---:|---|---:|---:|---:|\n");
         for (Map.Entry<String, List<PruningRun>> e : byPruner().entrySet()) {
             List<PruningRun> rs = e.getValue();
             double steps = mean(rs, PruningRun::steps);
@@ -52,6 +60,7 @@ public final class PruningReport {
                     .append(" | ").append(Format.fixed3(Quantiles.median(finals)))
                     .append(" [").append(Format.fixed3(Quantiles.of(finals, 0.25)))
                     .append(", ").append(Format.fixed3(Quantiles.of(finals, 0.75))).append("]")
+                    .append(" | ").append(sameSteps(rs, unpruned))
                     .append(" | ").append(Format.fixed3(Quantiles.median(values(rs, PruningRun::bestValue))))
                     .append(" | ").append(Format.fixed2(Quantiles.median(values(rs, PruningRun::wallSeconds))))
                     .append(" |\n");
@@ -72,6 +81,20 @@ public final class PruningReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The median best final score of the unpruned studies after as many steps as these runs took. */
+    private static String sameSteps(List<PruningRun> rs, Map<Long, PruningRun> unpruned) {
+        List<Double> scores = new ArrayList<>();
+        for (PruningRun r : rs) {
+            PruningRun none = unpruned.get(r.seed());
+            long fullTrials = r.steps() / (r.stepBudget() / r.trials());
+            if (none != null && fullTrials >= 1) {
+                scores.add(none.bestFinalByTrials().get((int) Math.min(fullTrials, none.trials()) - 1));
+            }
+        }
+        double[] v = scores.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).toArray();
+        return v.length == 0 ? "n/a" : Format.fixed3(Quantiles.median(v));
     }
 
     private Map<String, List<PruningRun>> byPruner() {

@@ -1,5 +1,7 @@
 package io.tunekit.benchmarks.pruning;
 
+import java.util.List;
+
 /**
  * One study of the pruning benchmark.
  *
@@ -13,7 +15,15 @@ package io.tunekit.benchmarks.pruning;
  * @param bestValue the best value the study reports (a noisy last value); NaN if no trial completed
  * @param bestFinalScore the true final score of that best trial; NaN if no trial completed
  * @param wallSeconds the wall time of the study
+ * @param bestFinalByTrials element k: the true final score of the best COMPLETE trial among the
+ *     first k + 1 trials (by reported value), NaN while none is complete
  */
 public record PruningRun(String pruner, String sampler, long seed, int trials, int pruned, long steps,
-                         long stepBudget, double bestValue, double bestFinalScore, double wallSeconds) {
+                         long stepBudget, double bestValue, double bestFinalScore, double wallSeconds,
+                         List<Double> bestFinalByTrials) {
+
+    /** Copies the list. */
+    public PruningRun {
+        bestFinalByTrials = List.copyOf(bestFinalByTrials);
+    }
 }

@@ -7,7 +7,7 @@ import io.tunekit.TrialPrunedException;
 import io.tunekit.TrialState;
 import io.tunekit.benchmarks.SamplerRegistry;
 
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,13 +61,20 @@ public final class PruningRunner {
         List<FrozenTrial> all = study.trials();
         long consumed = all.stream().mapToLong(t -> t.intermediateValues().size()).sum();
         int pruned = (int) all.stream().filter(t -> t.state() == TrialState.PRUNED).count();
-        if (study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
-            return new PruningRun(pruner, sampler, seed, all.size(), pruned, consumed, (long) trials * steps,
-                    Double.NaN, Double.NaN, wall);
+        List<Double> bestFinalByTrials = new ArrayList<>();
+        FrozenTrial best = null;
+        for (FrozenTrial t : all) {  // in number order
+            if (t.state() == TrialState.COMPLETE && (best == null || t.value() < best.value())) {
+                best = t;
+            }
+            bestFinalByTrials.add(best == null ? Double.NaN : finalScore(best));
         }
-        FrozenTrial best = study.bestTrial();
-        double bestFinal = ((Number) best.userAttrs().get(FINAL_SCORE)).doubleValue();
         return new PruningRun(pruner, sampler, seed, all.size(), pruned, consumed, (long) trials * steps,
-                best.value(), bestFinal, wall);
+                best == null ? Double.NaN : best.value(), best == null ? Double.NaN : finalScore(best), wall,
+                bestFinalByTrials);
+    }
+
+    private static double finalScore(FrozenTrial trial) {
+        return ((Number) trial.userAttrs().get(FINAL_SCORE)).doubleValue();
     }
 }

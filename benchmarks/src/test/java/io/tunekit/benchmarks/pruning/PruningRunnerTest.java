@@ -1,6 +1,7 @@
 package io.tunekit.benchmarks.pruning;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +45,25 @@ class PruningRunnerTest {
     }
 
     @Test
-    void the_report_has_one_row_per_pruner_and_writes_its_json(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
+    void the_report_has_one_row_per_pruner_and_writes_its_json(@TempDir Path dir) throws Exception {
+        double nan = Double.NaN;
+        List<Double> noBest = List.of(nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
         List<PruningRun> runs = List.of(
-                new PruningRun("none", "tpe", 0, 10, 0, 100, 100, 0.05, 0.11, 1.0),
-                new PruningRun("none", "tpe", 1, 10, 0, 100, 100, 0.07, 0.13, 3.0),
-                new PruningRun("median", "tpe", 0, 10, 6, 40, 100, 0.2, 0.3, 0.5),
-                new PruningRun("median", "tpe", 1, 10, 8, 30, 100, 0.1, 0.2, 0.7));
+                new PruningRun("none", "tpe", 0, 10, 0, 100, 100, 0.05, 0.11, 1.0,
+                        List.of(0.5, 0.4, 0.4, 0.3, 0.3, 0.2, 0.2, 0.2, 0.11, 0.11)),
+                new PruningRun("none", "tpe", 1, 10, 0, 100, 100, 0.07, 0.13, 3.0,
+                        List.of(0.6, 0.6, 0.5, 0.5, 0.4, 0.4, 0.3, 0.3, 0.13, 0.13)),
+                new PruningRun("median", "tpe", 0, 10, 6, 40, 100, 0.2, 0.3, 0.5, noBest),
+                new PruningRun("median", "tpe", 1, 10, 8, 30, 100, 0.1, 0.2, 0.7, noBest));
         PruningReport report = new PruningReport(runs, Map.of("trials", 10));
 
         assertThat(report.markdown().lines()).containsExactly(
                 "| pruner | steps (mean) | saved | pruned trials (mean) | best final score: median [q25, q75] "
-                        + "| best reported value: median | wall s (median) |",
-                "|---|---:|---:|---:|---|---:|---:|",
-                "| none | 100 | 0% | 0 | 0.120 [0.115, 0.125] | 0.060 | 2.00 |",
-                "| median | 35 | 65% | 7 | 0.250 [0.225, 0.275] | 0.150 | 0.60 |");
+                        + "| none after as many steps: median | best reported value: median | wall s (median) |",
+                "|---|---:|---:|---:|---|---:|---:|---:|",
+                "| none | 100 | 0% | 0 | 0.120 [0.115, 0.125] | 0.120 | 0.060 | 2.00 |",
+                // 40 steps pay for 4 full trials of seed 0 (0.3), 30 for 3 of seed 1 (0.5)
+                "| median | 35 | 65% | 7 | 0.250 [0.225, 0.275] | 0.400 | 0.150 | 0.60 |");
         Path json = dir.resolve("out/pruning.json");
         report.writeJson(json);
         assertThat(Files.readString(json)).contains("\"trials\" : 10").contains("\"pruner\" : \"median\"");
