@@ -34,6 +34,8 @@ public final class Examples {
                 io.tunekit.examples.asktell.AskTellExample::main));
         EXAMPLES.put("pruning", new Entry("tune an SGD logistic regression epoch by epoch, pruning weak trials "
                 + "(--pruner median|hyperband|...)", PruningExample::main));
+        EXAMPLES.put("shared", new Entry("the quickstart in a database: [URL, default sqlite:tunekit.db] [trials]; "
+                + "start it N times to work on one study", SharedStudy::main));
     }
 
     private Examples() {

@@ -11,7 +11,6 @@ import io.tunekit.storage.Storage;
 import io.tunekit.storage.StorageException;
 import io.tunekit.storage.UnknownStudyException;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,20 +101,20 @@ public final class JdbcStorage implements Storage {
     private void initialise(String libraryVersion) {
         tx.write("create or check the schema", c -> {
             if (dialect == Dialect.POSTGRESQL) {
-                try (Statement s = c.createStatement()) {
+                try (Statement s = c.statement()) {
                     s.execute("SELECT pg_advisory_xact_lock(7426100612)");
                 }
             }
             if (dialect == Dialect.MYSQL) {
-                try (Statement s = c.createStatement()) {
+                try (Statement s = c.statement()) {
                     s.execute("SELECT GET_LOCK('tunekit_schema', 60)");
                 }
             }
             try {
-                OptunaSchema.ensure(c, dialect, libraryVersion);
+                OptunaSchema.ensure(c.connection(), dialect, libraryVersion);
             } finally {
                 if (dialect == Dialect.MYSQL) {
-                    try (Statement s = c.createStatement()) {
+                    try (Statement s = c.statement()) {
                         s.execute("SELECT RELEASE_LOCK('tunekit_schema')");
                     }
                 }
@@ -142,8 +141,9 @@ public final class JdbcStorage implements Storage {
         try {
             id = tx.write("create study '" + name + "'", c -> {
                 long studyId = insert(c, "INSERT INTO studies (study_name) VALUES (?)", "study_id", name);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)")) {
+                {
+                    PreparedStatement ps = c.prepare(
+                        "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
                     for (int i = 0; i < dirs.size(); i++) {
                         ps.setString(1, dirs.get(i).name());
                         ps.setLong(2, studyId);
@@ -165,7 +165,8 @@ public final class JdbcStorage implements Storage {
     @Override
     public OptionalLong findStudy(String name) {
         return tx.read("find study '" + name + "'", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT study_id FROM studies WHERE study_name = ?")) {
+            {
+                PreparedStatement ps = c.prepare("SELECT study_id FROM studies WHERE study_name = ?");
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
@@ -181,7 +182,8 @@ public final class JdbcStorage implements Storage {
         }
         m = tx.read("read study " + studyId, c -> {
             String name;
-            try (PreparedStatement ps = c.prepareStatement("SELECT study_name FROM studies WHERE study_id = ?")) {
+            {
+                PreparedStatement ps = c.prepare("SELECT study_name FROM studies WHERE study_id = ?");
                 ps.setLong(1, studyId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -191,8 +193,9 @@ public final class JdbcStorage implements Storage {
                 }
             }
             List<Direction> dirs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
+            {
+                PreparedStatement ps = c.prepare(
+                    "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective");
                 ps.setLong(1, studyId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -225,7 +228,7 @@ public final class JdbcStorage implements Storage {
     public List<String> studyNames() {
         return tx.read("list studies", c -> {
             List<String> names = new ArrayList<>();
-            try (Statement s = c.createStatement();
+            try (Statement s = c.statement();
                  ResultSet rs = s.executeQuery("SELECT study_name FROM studies ORDER BY study_id")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
@@ -273,10 +276,11 @@ public final class JdbcStorage implements Storage {
         return tx.read("read " + table, c -> Collections.unmodifiableMap(readAttrs(c, table, studyId)));
     }
 
-    private Map<String, Object> readAttrs(Connection c, String table, long studyId) throws SQLException {
+    private Map<String, Object> readAttrs(Session c, String table, long studyId) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", value_json FROM " + table
-                + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"))) {
+        {
+            PreparedStatement ps = c.prepare("SELECT " + key + ", value_json FROM " + table
+                + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"));
             ps.setLong(1, studyId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -326,9 +330,10 @@ public final class JdbcStorage implements Storage {
     }
 
     /** {@code null} if the attribute is absent, else a one-element array holding its (possibly null) value. */
-    private Object[] studyAttr(Connection c, String table, long studyId, String attrKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value_json FROM " + table + " WHERE study_id = ? AND "
-                + key + " = ?")) {
+    private Object[] studyAttr(Session c, String table, long studyId, String attrKey) throws SQLException {
+        {
+            PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND "
+                + key + " = ?");
             ps.setLong(1, studyId);
             ps.setString(2, attrKey);
             try (ResultSet rs = ps.executeQuery()) {
@@ -371,8 +376,9 @@ public final class JdbcStorage implements Storage {
             Instant start = dialect.stored(template == null ? Instant.now() : template.datetimeStart());
             Instant complete = template == null ? null : dialect.stored(template.datetimeComplete());
             long id;
-            try (PreparedStatement ps = prepareInsert(c, "INSERT INTO trials (number, study_id, state, datetime_start, "
-                    + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id")) {
+            {
+                PreparedStatement ps = c.prepareInsert("INSERT INTO trials (number, study_id, state, datetime_start, "
+                    + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id", dialect);
                 ps.setInt(1, number);
                 ps.setLong(2, studyId);
                 ps.setString(3, state.name());
@@ -415,8 +421,9 @@ public final class JdbcStorage implements Storage {
             long watermark = cache.waitingWatermark();
             List<long[]> rows = tx.read("look for waiting trials", c -> {
                 List<long[]> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT trial_id, state FROM trials WHERE study_id = ? "
-                        + "AND trial_id > ? ORDER BY trial_id")) {
+                {
+                    PreparedStatement ps = c.prepare("SELECT trial_id, state FROM trials WHERE study_id = ? "
+                        + "AND trial_id > ? ORDER BY trial_id");
                     ps.setLong(1, studyId);
                     ps.setLong(2, watermark);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -439,8 +446,9 @@ public final class JdbcStorage implements Storage {
                 long id = row[0];
                 Optional<FrozenTrial> popped = tx.write("pop waiting trial " + id, c -> {
                     int changed;
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'RUNNING', "
-                            + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
+                    {
+                        PreparedStatement ps = c.prepare("UPDATE trials SET state = 'RUNNING', "
+                            + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'");
                         dialect.setInstant(ps, 1, Instant.now());
                         ps.setLong(2, id);
                         changed = ps.executeUpdate();
@@ -530,8 +538,9 @@ public final class JdbcStorage implements Storage {
         Instant complete = dialect.stored(Instant.now());
         boolean done = tx.write("finish trial " + trialId, c -> {
             int changed;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ? "
-                    + "WHERE trial_id = ? AND state = 'RUNNING'")) {
+            {
+                PreparedStatement ps = c.prepare("UPDATE trials SET state = ?, datetime_complete = ? "
+                    + "WHERE trial_id = ? AND state = 'RUNNING'");
                 ps.setString(1, state.name());
                 dialect.setInstant(ps, 2, complete);
                 ps.setLong(3, trialId);
@@ -584,7 +593,8 @@ public final class JdbcStorage implements Storage {
             return known;
         }
         long[] found = tx.read("find trial number " + number, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ? AND number = ?")) {
+            {
+                PreparedStatement ps = c.prepare("SELECT trial_id FROM trials WHERE study_id = ? AND number = ?");
                 ps.setLong(1, studyId);
                 ps.setInt(2, number);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -652,7 +662,7 @@ public final class JdbcStorage implements Storage {
         List<Long> stale = tx.read("look for stale trials", c -> {
             LocalDateTime now = databaseNow(c);
             List<Long> out = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+            try (Statement s = c.statement(); ResultSet rs = s.executeQuery(
                     "SELECT trial_id, heartbeat FROM trial_heartbeats WHERE trial_id IN (" + ids + ")")) {
                 while (rs.next()) {
                     LocalDateTime beat = dialect.getDatetime(rs, "heartbeat");
@@ -668,9 +678,10 @@ public final class JdbcStorage implements Storage {
             Optional<FrozenTrial> t = tx.write("fail stale trial " + id, c -> {
                 LocalDateTime threshold = databaseNow(c).minus(gracePeriod);
                 int changed;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
+                {
+                    PreparedStatement ps = c.prepare("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
                         + "WHERE trial_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM trial_heartbeats h "
-                        + "WHERE h.trial_id = ? AND h.heartbeat < ?)")) {
+                        + "WHERE h.trial_id = ? AND h.heartbeat < ?)");
                     dialect.setInstant(ps, 1, Instant.now());
                     ps.setLong(2, id);
                     ps.setLong(3, id);
@@ -688,8 +699,8 @@ public final class JdbcStorage implements Storage {
         return Collections.unmodifiableList(failed);
     }
 
-    private LocalDateTime databaseNow(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + dialect.now() + " AS now")) {
+    private LocalDateTime databaseNow(Session c) throws SQLException {
+        try (Statement s = c.statement(); ResultSet rs = s.executeQuery("SELECT " + dialect.now() + " AS now")) {
             rs.next();
             return dialect.getDatetime(rs, "now");
         }
@@ -711,8 +722,9 @@ public final class JdbcStorage implements Storage {
         return caches.computeIfAbsent(studyId, TrialCache::new);
     }
 
-    private void lockStudy(Connection c, long studyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.lockStudyRow())) {
+    private void lockStudy(Session c, long studyId) throws SQLException {
+        {
+            PreparedStatement ps = c.prepare(dialect.lockStudyRow());
             ps.setLong(1, studyId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -724,9 +736,10 @@ public final class JdbcStorage implements Storage {
     }
 
     /** The next trial number: the newest trial's number + 1 (an index lookup, not a count). */
-    private static int nextNumber(Connection c, long studyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1")) {
+    private static int nextNumber(Session c, long studyId) throws SQLException {
+        {
+            PreparedStatement ps = c.prepare(
+                "SELECT number FROM trials WHERE study_id = ? ORDER BY trial_id DESC LIMIT 1");
             ps.setLong(1, studyId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) + 1 : 0;
@@ -735,10 +748,11 @@ public final class JdbcStorage implements Storage {
     }
 
     /** Locks the trial row and checks it is unfinished; returns its study id. */
-    private long lockUnfinished(Connection c, long trialId) throws SQLException {
+    private long lockUnfinished(Session c, long trialId) throws SQLException {
         String sql = "SELECT study_id, state, number FROM trials WHERE trial_id = ?"
                 + (dialect == Dialect.SQLITE ? "" : " FOR UPDATE");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        {
+            PreparedStatement ps = c.prepare(sql);
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -755,8 +769,9 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private static TrialState currentState(Connection c, long trialId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM trials WHERE trial_id = ?")) {
+    private static TrialState currentState(Session c, long trialId) throws SQLException {
+        {
+            PreparedStatement ps = c.prepare("SELECT state FROM trials WHERE trial_id = ?");
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -767,12 +782,13 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private void checkCompatible(Connection c, TrialCache cache, String name, Distribution d) throws SQLException {
+    private void checkCompatible(Session c, TrialCache cache, String name, Distribution d) throws SQLException {
         Distribution first = cache.firstDistributions.get(name);
         if (first == null) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.distribution_json FROM trial_params p "
+            {
+                PreparedStatement ps = c.prepare("SELECT p.distribution_json FROM trial_params p "
                     + "JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ? AND p.param_name = ? "
-                    + "ORDER BY p.param_id LIMIT 1")) {
+                    + "ORDER BY p.param_id LIMIT 1");
                 ps.setLong(1, cache.studyId);
                 ps.setString(2, name);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -788,12 +804,13 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private void writeParams(Connection c, long trialId, FrozenTrial template) throws SQLException {
+    private void writeParams(Session c, long trialId, FrozenTrial template) throws SQLException {
         if (template.params().isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                + "distribution_json) VALUES (?, ?, ?, ?)")) {
+        {
+            PreparedStatement ps = c.prepare("INSERT INTO trial_params (trial_id, param_name, param_value, "
+                + "distribution_json) VALUES (?, ?, ?, ?)");
             for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
                 ps.setLong(1, trialId);
                 ps.setString(2, e.getKey());
@@ -805,13 +822,14 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private void writeValues(Connection c, long trialId, List<Double> values) throws SQLException {
+    private void writeValues(Session c, long trialId, List<Double> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_values (trial_id, objective, value, value_type) "
+        {
+            PreparedStatement ps = c.prepare("INSERT INTO trial_values (trial_id, objective, value, value_type) "
                 + "VALUES (?, ?, ?, ?)" + dialect.upsert("trial_values", "trial_id, objective", "value")
-                + (dialect == Dialect.MYSQL ? ", value_type = VALUES(value_type)" : ", value_type = excluded.value_type"))) {
+                + (dialect == Dialect.MYSQL ? ", value_type = VALUES(value_type)" : ", value_type = excluded.value_type"));
             for (int i = 0; i < values.size(); i++) {
                 double v = values.get(i);
                 ps.setLong(1, trialId);
@@ -824,15 +842,16 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private void writeIntermediate(Connection c, long trialId, Map<Integer, Double> values) throws SQLException {
+    private void writeIntermediate(Session c, long trialId, Map<Integer, Double> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, "
+        {
+            PreparedStatement ps = c.prepare("INSERT INTO trial_intermediate_values (trial_id, step, "
                 + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)"
                 + dialect.upsert("trial_intermediate_values", "trial_id, step", "intermediate_value")
                 + (dialect == Dialect.MYSQL ? ", intermediate_value_type = VALUES(intermediate_value_type)"
-                : ", intermediate_value_type = excluded.intermediate_value_type"))) {
+                : ", intermediate_value_type = excluded.intermediate_value_type"));
             for (Map.Entry<Integer, Double> e : values.entrySet()) {
                 ps.setLong(1, trialId);
                 ps.setInt(2, e.getKey());
@@ -852,12 +871,13 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private void writeAttrs(Connection c, String table, long trialId, Map<String, Object> attrs) throws SQLException {
+    private void writeAttrs(Session c, String table, long trialId, Map<String, Object> attrs) throws SQLException {
         if (attrs.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (trial_id, " + key
-                + ", value_json) VALUES (?, ?, ?)")) {
+        {
+            PreparedStatement ps = c.prepare("INSERT INTO " + table + " (trial_id, " + key
+                + ", value_json) VALUES (?, ?, ?)");
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
                 ps.setLong(1, trialId);
                 ps.setString(2, e.getKey());
@@ -868,22 +888,18 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private void upsertAttr(Connection c, String table, String owner, long ownerId, String attrKey, String json)
+    private void upsertAttr(Session c, String table, String owner, long ownerId, String attrKey, String json)
             throws SQLException {
         update(c, "INSERT INTO " + table + " (" + owner + ", " + key + ", value_json) VALUES (?, ?, ?)"
                 + dialect.upsert(table, owner + ", " + key, "value_json"), ownerId, attrKey, json);
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static int update(Session c, String sql, Object... args) throws SQLException {
+        {
+            PreparedStatement ps = c.prepare(sql);
             TrialLoader.bind(ps, args);
             return ps.executeUpdate();
         }
-    }
-
-    private PreparedStatement prepareInsert(Connection c, String sql, String idColumn) throws SQLException {
-        return dialect == Dialect.POSTGRESQL ? c.prepareStatement(sql, new String[] {idColumn})
-                : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
     }
 
     private static long executeInsert(PreparedStatement ps) throws SQLException {
@@ -896,8 +912,9 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private long insert(Connection c, String sql, String idColumn, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepareInsert(c, sql, idColumn)) {
+    private long insert(Session c, String sql, String idColumn, Object... args) throws SQLException {
+        {
+            PreparedStatement ps = c.prepareInsert(sql, idColumn, dialect);
             TrialLoader.bind(ps, args);
             return executeInsert(ps);
         }

@@ -3,7 +3,6 @@ package io.tunekit.storage.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -34,35 +33,33 @@ final class PooledConnections implements ConnectionSource {
     }
 
     @Override
-    public Connection acquire(boolean write) throws SQLException {
-        return pool.getConnection();
+    public Session acquire(boolean write) throws SQLException {
+        return new Session(pool.getConnection(), false);
     }
 
     @Override
-    public void begin(Connection c, boolean write) {
+    public void begin(Session c, boolean write) {
         // auto-commit is off: the first statement begins the transaction
     }
 
     @Override
-    public void commit(Connection c) throws SQLException {
-        c.commit();
+    public void commit(Session c) throws SQLException {
+        c.connection().commit();
     }
 
     @Override
-    public void rollback(Connection c) throws SQLException {
-        c.rollback();
+    public void rollback(Session c) throws SQLException {
+        c.connection().rollback();
     }
 
     @Override
-    public void release(Connection c, boolean write, boolean broken) {
-        if (c == null) {
-            return;
-        }
+    public void release(Session c, boolean write, boolean broken) {
+        c.endTransaction();
         try {
             if (broken) {
-                pool.evictConnection(c);
+                pool.evictConnection(c.connection());
             } else {
-                c.close();
+                c.connection().close();
             }
         } catch (SQLException ignored) {
             // the pool replaces a connection it cannot take back

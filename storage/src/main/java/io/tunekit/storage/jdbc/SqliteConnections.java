@@ -10,9 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Two connections to one SQLite file: one for write transactions, one for reads, each used by
- * one thread at a time. SQLite lets a single writer in at a time anyway, so threads of this
- * process queue on a fair lock instead of spinning on SQLITE_BUSY; reads never wait for writes
- * (WAL).
+ * one thread at a time and kept with its prepared statements. SQLite lets a single writer in at
+ * a time anyway, so threads of this process queue on a fair lock instead of spinning on
+ * SQLITE_BUSY; reads never wait for writes (WAL).
  *
  * <p>Transactions are begun with explicit statements in auto-commit mode: sqlite-jdbc's own
  * transaction handling begins the next transaction eagerly at commit, which with
@@ -27,7 +27,7 @@ final class SqliteConnections implements ConnectionSource {
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock(true);
-        Connection connection;
+        Session session;
     }
 
     SqliteConnections(String jdbcUrl, int busyTimeoutMillis) {
@@ -36,14 +36,14 @@ final class SqliteConnections implements ConnectionSource {
     }
 
     @Override
-    public Connection acquire(boolean write) throws SQLException {
+    public Session acquire(boolean write) throws SQLException {
         Slot slot = write ? writer : reader;
         slot.lock.lock();
         try {
-            if (slot.connection == null || slot.connection.isClosed()) {
-                slot.connection = open();
+            if (slot.session == null || slot.session.connection().isClosed()) {
+                slot.session = new Session(open(), true);
             }
-            return slot.connection;
+            return slot.session;
         } catch (SQLException | RuntimeException e) {
             slot.lock.unlock();
             throw e;
@@ -69,32 +69,31 @@ final class SqliteConnections implements ConnectionSource {
     }
 
     @Override
-    public void begin(Connection c, boolean write) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
-        }
+    public void begin(Session c, boolean write) throws SQLException {
+        execute(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
     }
 
     @Override
-    public void commit(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("COMMIT");
-        }
+    public void commit(Session c) throws SQLException {
+        execute(c, "COMMIT");
     }
 
     @Override
-    public void rollback(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("ROLLBACK");
-        }
+    public void rollback(Session c) throws SQLException {
+        execute(c, "ROLLBACK");
+    }
+
+    private static void execute(Session c, String sql) throws SQLException {
+        c.prepare(sql).execute();
     }
 
     @Override
-    public void release(Connection c, boolean write, boolean broken) {
+    public void release(Session c, boolean write, boolean broken) {
         Slot slot = write ? writer : reader;
-        if (broken && slot.connection != null) {
-            closeQuietly(slot.connection);
-            slot.connection = null;
+        c.endTransaction();
+        if (broken && slot.session != null) {
+            slot.session.close();
+            slot.session = null;
         }
         slot.lock.unlock();
     }
@@ -104,21 +103,13 @@ final class SqliteConnections implements ConnectionSource {
         for (Slot slot : new Slot[] {writer, reader}) {
             slot.lock.lock();
             try {
-                if (slot.connection != null) {
-                    closeQuietly(slot.connection);
-                    slot.connection = null;
+                if (slot.session != null) {
+                    slot.session.close();
+                    slot.session = null;
                 }
             } finally {
                 slot.lock.unlock();
             }
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // closing a connection we give up on
         }
     }
 }

@@ -2,7 +2,6 @@ package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.StorageException;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,7 +17,7 @@ final class Transactions implements AutoCloseable {
     /** Work inside a transaction. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Session session) throws SQLException;
     }
 
     /** A unique constraint refused a row; callers translate it into what it means for them. */
@@ -61,7 +60,7 @@ final class Transactions implements AutoCloseable {
 
     private <T> T run(String what, boolean write, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
-            Connection c = null;
+            Session c = null;
             boolean broken = false;
             boolean begun = false;
             try {
@@ -99,19 +98,19 @@ final class Transactions implements AutoCloseable {
         }
     }
 
-    private static boolean isConnectionLost(Connection c, SQLException e) {
+    private static boolean isConnectionLost(Session c, SQLException e) {
         String state = e.getSQLState();
         if (state != null && (state.startsWith("08") || state.equals("57P01"))) {
             return true;
         }
         try {
-            return c != null && !c.isValid(1);
+            return c != null && !c.connection().isValid(1);
         } catch (SQLException ignored) {
             return true;
         }
     }
 
-    private void rollbackQuietly(Connection c) {
+    private void rollbackQuietly(Session c) {
         try {
             source.rollback(c);
         } catch (SQLException ignored) {

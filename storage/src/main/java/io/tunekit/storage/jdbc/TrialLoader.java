@@ -4,7 +4,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,10 +69,11 @@ final class TrialLoader {
      *
      * @param args the parameters of {@code where}
      */
-    List<FrozenTrial> load(Connection c, String where, Object... args) throws SQLException {
+    List<FrozenTrial> load(Session c, String where, Object... args) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT trial_id, number, state, datetime_start, "
-                + "datetime_complete FROM trials WHERE " + where + " ORDER BY trial_id")) {
+        {
+            PreparedStatement ps = c.prepare("SELECT trial_id, number, state, datetime_start, "
+                + "datetime_complete FROM trials WHERE " + where + " ORDER BY trial_id");
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -122,9 +122,10 @@ final class TrialLoader {
         void read(ResultSet rs, Row row) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, Object[] args, Map<Long, Row> rows, RowReader reader)
+    private static void query(Session c, String sql, Object[] args, Map<Long, Row> rows, RowReader reader)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        {
+            PreparedStatement ps = c.prepare(sql);
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
