@@ -19,8 +19,9 @@ import java.util.Objects;
  */
 public final class LogisticRegressionObjective implements Objective {
 
-    /** Smallest and largest C the continuous searches explore. */
+    /** The smallest C the continuous searches explore. */
     public static final double MIN_C = 1e-3;
+    /** The largest C the continuous searches explore. */
     public static final double MAX_C = 1e3;
     /** The penalty choices, in the order the categorical parameter lists them. */
     public static final List<String> PENALTIES = List.of("l1", "l2");
