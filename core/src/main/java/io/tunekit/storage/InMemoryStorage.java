@@ -6,7 +6,10 @@ import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +41,42 @@ public final class InMemoryStorage implements Storage {
         final Map<String, Object> systemAttrs = new LinkedHashMap<>();
         final List<TrialRecord> trials = new ArrayList<>();
         final Map<String, Distribution> firstDistributions = new HashMap<>();
+        /** WAITING trials, oldest first: only a pop takes a trial out of WAITING. */
+        final ArrayDeque<TrialRecord> waiting = new ArrayDeque<>();
+        /**
+         * Snapshots by number and each trial's state as a byte, so listing trials walks two
+         * arrays instead of every record; slots of changed trials are rebuilt on the next read.
+         */
+        FrozenTrial[] snapshots = new FrozenTrial[16];
+        byte[] states = new byte[16];
+        final BitSet stale = new BitSet();
+        /** Listings by state mask, valid until the next change to any trial of the study. */
+        final Map<Integer, List<FrozenTrial>> listings = new HashMap<>();
+
+        void add(TrialRecord t) {
+            if (trials.size() == snapshots.length) {
+                snapshots = Arrays.copyOf(snapshots, snapshots.length * 2);
+                states = Arrays.copyOf(states, states.length * 2);
+            }
+            trials.add(t);
+            if (t.state == TrialState.WAITING) {
+                waiting.add(t);
+            }
+            changed(t);
+        }
+
+        void changed(TrialRecord t) {
+            stale.set(t.number);
+            states[t.number] = (byte) t.state.ordinal();
+            listings.clear();
+        }
+
+        void refresh() {
+            for (int i = stale.nextSetBit(0); i >= 0; i = stale.nextSetBit(i + 1)) {
+                snapshots[i] = trials.get(i).snapshot();
+            }
+            stale.clear();
+        }
 
         StudyRecord(long id, String name, List<Direction> directions) {
             this.id = id;
@@ -77,6 +116,7 @@ public final class InMemoryStorage implements Storage {
 
         void changed() {
             snapshot = null;
+            study.changed(this);
         }
     }
 
@@ -233,7 +273,7 @@ public final class InMemoryStorage implements Storage {
                     t.systemAttrs.put(ticket.trialKey(), JsonValues.copy(taken));
                 }
             }
-            s.trials.add(t);
+            s.add(t);
             trialsById.put(t.id, t);
             return Optional.of(t.snapshot());
         }
@@ -242,15 +282,14 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Optional<FrozenTrial> popWaitingTrial(long studyId) {
         synchronized (lock) {
-            for (TrialRecord t : study(studyId).trials) {
-                if (t.state == TrialState.WAITING) {
-                    t.state = TrialState.RUNNING;
-                    t.start = Instant.now();
-                    t.changed();
-                    return Optional.of(t.snapshot());
-                }
+            TrialRecord t = study(studyId).waiting.poll();
+            if (t == null) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            t.state = TrialState.RUNNING;
+            t.start = Instant.now();
+            t.changed();
+            return Optional.of(t.snapshot());
         }
     }
 
@@ -343,14 +382,30 @@ public final class InMemoryStorage implements Storage {
     @Override
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         synchronized (lock) {
-            List<TrialRecord> trials = study(studyId).trials;
-            List<FrozenTrial> out = new ArrayList<>(trials.size());
-            for (TrialRecord t : trials) {
-                if (states.contains(t.state)) {
-                    out.add(t.snapshot());
+            StudyRecord s = study(studyId);
+            int mask = 0;
+            for (TrialState state : states) {
+                mask |= 1 << state.ordinal();
+            }
+            List<FrozenTrial> cached = s.listings.get(mask);
+            if (cached != null) {
+                return cached;
+            }
+            s.refresh();
+            int size = s.trials.size();
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                count += mask >>> s.states[i] & 1;
+            }
+            FrozenTrial[] out = new FrozenTrial[count];
+            for (int i = 0, j = 0; j < count; i++) {
+                if ((mask >>> s.states[i] & 1) != 0) {
+                    out[j++] = s.snapshots[i];
                 }
             }
-            return Collections.unmodifiableList(out);
+            List<FrozenTrial> listing = Collections.unmodifiableList(Arrays.asList(out));
+            s.listings.put(mask, listing);
+            return listing;
         }
     }
 
