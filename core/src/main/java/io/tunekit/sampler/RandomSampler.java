@@ -32,15 +32,7 @@ public final class RandomSampler implements Sampler {
         this.random = new SplittableRandom(seed);
     }
 
-    @Override
-    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-        return Map.of();
-    }
 
-    @Override
-    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
-        return Map.of();
-    }
 
     @Override
     public synchronized double sampleIndependent(StudyView study, FrozenTrial trial, String name,

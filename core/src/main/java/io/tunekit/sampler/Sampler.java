@@ -25,11 +25,19 @@ import java.util.Map;
  */
 public interface Sampler {
 
-    /** The parameters to sample jointly for this trial (may be empty). */
-    Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial);
+    /**
+     * The parameters to sample jointly for this trial. Default: none, for samplers that sample
+     * each parameter on its own.
+     */
+    default Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+        return Map.of();
+    }
 
-    /** Joint internal values for (a subset of) the relative search space. */
-    Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace);
+    /** Joint internal values for (a subset of) the relative search space. Default: none. */
+    default Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
+                                               Map<String, Distribution> searchSpace) {
+        return Map.of();
+    }
 
     /** An internal value for one parameter. */
     double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution);

@@ -131,15 +131,7 @@ public final class GridSampler implements Sampler {
         }
     }
 
-    @Override
-    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-        return Map.of();
-    }
 
-    @Override
-    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
-        return Map.of();
-    }
 
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
