@@ -7,7 +7,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
