@@ -1,0 +1,169 @@
+package io.tunekit.samplers.gp;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A zero-mean GP with the {@link Matern52} kernel, conditioned on observations {@code (X, y)}
+ * with Gaussian noise: {@code C = K(X, X) + noise * I = L L^T}, {@code alpha = C^-1 y}. The
+ * posterior at x is
+ * <pre>
+ *   mean(x) = k(x)^T alpha,     var(x) = s - |L^-1 k(x)|^2   (clamped at 0)
+ * </pre>
+ * where {@code k(x) = K(X, x)} and {@code s = k(x, x)}. Gradients with respect to x are exact
+ * for numeric dimensions and 0 for categorical ones (the Hamming distance is piecewise constant).
+ *
+ * <p>Immutable in its results, but it reuses scratch buffers between calls: one instance must
+ * not be used by two threads at once.
+ */
+final class GaussianProcess {
+
+    private final double[][] x;
+    private final double[] y;
+    private final boolean[] categorical;
+    private final KernelParams params;
+    private final CholeskyFactor factor;
+    private final double[] alpha;
+    private final int n;
+    private final double[] kBuffer;
+    private final double[] slopeBuffer;
+    private final double[] solveBuffer;
+
+    /**
+     * Conditions the GP on the data.
+     *
+     * @param x inputs, one row per observation (not copied: the caller must not modify them)
+     * @param y outputs, one per row
+     * @throws IllegalStateException if the covariance matrix is not positive definite
+     */
+    GaussianProcess(double[][] x, double[] y, boolean[] categorical, KernelParams params) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " inputs but " + y.length + " outputs");
+        }
+        this.x = x;
+        this.y = y.clone();
+        this.categorical = categorical.clone();
+        this.params = params;
+        this.n = x.length;
+        DMatrixRMaj c = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            c.unsafe_set(i, i, params.scale() + params.noiseVariance());
+            for (int j = 0; j < i; j++) {
+                double k = params.scale() * Matern52.value(Matern52.scaledSquaredDistance(x[i], x[j], params, categorical));
+                c.unsafe_set(i, j, k);
+                c.unsafe_set(j, i, k);
+            }
+        }
+        this.factor = CholeskyFactor.decompose(c);
+        if (factor == null) {
+            throw new IllegalStateException("The GP covariance matrix of " + n + " points is not positive definite"
+                    + " with " + params);
+        }
+        this.alpha = this.y.clone();
+        factor.solve(alpha);
+        this.kBuffer = new double[n];
+        this.slopeBuffer = new double[n];
+        this.solveBuffer = new double[n];
+    }
+
+    /** The kernel hyperparameters. */
+    KernelParams params() {
+        return params;
+    }
+
+    /** The number of observations. */
+    int size() {
+        return n;
+    }
+
+    /**
+     * The posterior mean and variance at {@code point}, written to {@code out[0]} and
+     * {@code out[1]}; with non-null gradient arrays, also their gradients with respect to the
+     * point.
+     */
+    void posterior(double[] point, double[] out, double[] meanGradient, double[] varianceGradient) {
+        boolean gradients = meanGradient != null;
+        double scale = params.scale();
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            double r2 = Matern52.scaledSquaredDistance(point, x[i], params, categorical);
+            kBuffer[i] = scale * Matern52.value(r2);
+            if (gradients) {
+                slopeBuffer[i] = scale * Matern52.slope(r2);
+            }
+            mean += kBuffer[i] * alpha[i];
+        }
+        double[] w = solveBuffer;
+        System.arraycopy(kBuffer, 0, w, 0, n);
+        double variance;
+        if (gradients) {
+            factor.solve(w);  // w = C^-1 k(x)
+            variance = scale - dot(kBuffer, w);
+        } else {
+            factor.forwardSolve(w);  // w = L^-1 k(x)
+            variance = scale - dot(w, w);
+        }
+        out[0] = mean;
+        out[1] = Math.max(variance, 0);
+        if (!gradients) {
+            return;
+        }
+        for (int d = 0; d < point.length; d++) {
+            if (categorical[d]) {
+                meanGradient[d] = 0;
+                varianceGradient[d] = 0;
+                continue;
+            }
+            double gm = 0;
+            double gv = 0;
+            for (int i = 0; i < n; i++) {
+                // d k_i / d x_d = s M'(r2) * 2 theta_d (x_d - X_id)
+                double dk = slopeBuffer[i] * (point[d] - x[i][d]);
+                gm += dk * alpha[i];
+                gv += dk * w[i];
+            }
+            double chain = 2 * params.inverseSquaredLengthscale(d);
+            meanGradient[d] = chain * gm;
+            varianceGradient[d] = variance > 0 ? -2 * chain * gv : 0;
+        }
+    }
+
+    /** The posterior means and variances of many points (no gradients). */
+    void posterior(double[][] points, double[] means, double[] variances) {
+        double[] out = new double[2];
+        for (int j = 0; j < points.length; j++) {
+            posterior(points[j], out, null, null);
+            means[j] = out[0];
+            variances[j] = out[1];
+        }
+    }
+
+    /**
+     * The Kriging believer: this GP with the given points added as observations equal to their
+     * posterior mean, same hyperparameters. The mean barely moves; the variance near those
+     * points collapses, so an acquisition function stops proposing them again.
+     */
+    GaussianProcess believing(double[][] points) {
+        if (points.length == 0) {
+            return this;
+        }
+        double[][] xs = new double[n + points.length][];
+        double[] ys = new double[n + points.length];
+        System.arraycopy(x, 0, xs, 0, n);
+        System.arraycopy(y, 0, ys, 0, n);
+        double[] means = new double[points.length];
+        posterior(points, means, new double[points.length]);
+        for (int j = 0; j < points.length; j++) {
+            xs[n + j] = points[j];
+            ys[n + j] = means[j];
+        }
+        return new GaussianProcess(xs, ys, categorical, params);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
