@@ -169,6 +169,31 @@ class BoundedLbfgsTest {
     }
 
     @Test
+    void curvatureMemoryFromASimilarProblemSpeedsUpTheNextRun() {
+        double[] lower = filled(6, -INF);
+        double[] upper = filled(6, INF);
+        BoundedLbfgs optimizer = new BoundedLbfgs(1e-6, 2000);
+        BoundedLbfgs.Result first = optimizer.minimize(ELLIPSOID.objective(), new double[] {5, -3, 8, 0, -7, 2}, lower,
+                upper);
+        // The same ellipsoid moved a little: the old curvature pairs still describe it.
+        BoundedLbfgs.ValueAndGradient shifted = (x, g) -> {
+            double[] y = x.clone();
+            for (int i = 0; i < y.length; i++) {
+                y[i] -= 0.1;
+            }
+            return ELLIPSOID.function().valueAndGradient(y, g);
+        };
+
+        BoundedLbfgs.Result cold = optimizer.minimize(BoundedLbfgs.Objective.of(shifted), first.point(), lower, upper);
+        BoundedLbfgs.Result warm = optimizer.minimize(BoundedLbfgs.Objective.of(shifted), first.point(), lower, upper,
+                first.memory());
+
+        assertThat(first.memory().size()).isPositive();
+        assertThat(warm.point()).containsExactly(filled(6, 1.1), within(1e-4));
+        assertThat(warm.evaluations()).isLessThan(cold.evaluations() / 2);
+    }
+
+    @Test
     void respectsTheIterationLimit() {
         BoundedLbfgs.Result result = new BoundedLbfgs(0, 3).minimize(ROSENBROCK.objective(), new double[] {-1.2, 1},
                 filled(2, -INF), filled(2, INF));
