@@ -1,0 +1,43 @@
+package io.tunekit.benchmarks;
+
+import io.tunekit.benchmarks.overhead.OverheadCommand;
+import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
+import io.tunekit.benchmarks.quality.QualityCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The benchmark runner: {@code java -jar benchmarks/target/tunekit-benchmarks.jar <suite> ...}.
+ * Suites: {@code quality} (regret over seeds, PROTOCOL.md section 2) and {@code overhead}
+ * (framework cost per trial, section 3, and the TPE speed cases). Logging below WARNING is off,
+ * as in the protocol.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Tunekit's quality and speed benchmarks (see ../shared/bench/PROTOCOL.md).",
+        subcommands = {QualityCommand.class, OverheadCommand.class, OverheadRepetitionCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Bench implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Entry point; exits with picocli's code. */
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    /** Trial-by-trial INFO logging would dominate the cost being measured. */
+    static void quietLogging() {
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(Level.WARNING);
+        }
+    }
+}

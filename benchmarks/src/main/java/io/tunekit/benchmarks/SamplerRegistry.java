@@ -1,0 +1,53 @@
+package io.tunekit.benchmarks;
+
+import io.tunekit.sampler.RandomSampler;
+import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.tpe.TpeSampler;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * The samplers the benchmarks know, by name: each name maps a seed to a fresh sampler. A new
+ * sampler joins every suite with one {@link #register} line in the static block below.
+ */
+public final class SamplerRegistry {
+
+    private static final Map<String, LongFunction<Sampler>> SAMPLERS = new LinkedHashMap<>();
+
+    static {
+        register("random", RandomSampler::new);
+        register("tpe", seed -> TpeSampler.builder().seed(seed).build());
+        register("tpe-univariate", seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
+    }
+
+    private SamplerRegistry() {
+    }
+
+    private static void register(String name, LongFunction<Sampler> factory) {
+        if (SAMPLERS.putIfAbsent(name, factory) != null) {
+            throw new IllegalStateException("sampler name '" + name + "' is registered twice");
+        }
+    }
+
+    /** The registered names, in registration order. */
+    public static List<String> names() {
+        return List.copyOf(Collections.unmodifiableSet(SAMPLERS.keySet()));
+    }
+
+    /**
+     * A new sampler of this name with this seed.
+     *
+     * @throws IllegalArgumentException naming the known samplers if the name is unknown
+     */
+    public static Sampler create(String name, long seed) {
+        LongFunction<Sampler> factory = SAMPLERS.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("Unknown sampler '" + name + "'; known: " + names());
+        }
+        return factory.apply(seed);
+    }
+}

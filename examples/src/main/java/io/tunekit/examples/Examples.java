@@ -1,0 +1,49 @@
+package io.tunekit.examples;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs an example by name: {@code java -jar examples/target/tunekit-examples.jar <name> [args]}.
+ * Without a name it lists them.
+ */
+public final class Examples {
+
+    /** An example's entry point. */
+    @FunctionalInterface
+    interface Main {
+        void run(String[] args) throws Exception;
+    }
+
+    private record Entry(String description, Main main) {
+    }
+
+    private static final Map<String, Entry> EXAMPLES = new LinkedHashMap<>();
+
+    static {
+        EXAMPLES.put("quickstart", new Entry("minimise a small function with random search, print the best trial",
+                Quickstart::main));
+    }
+
+    private Examples() {
+    }
+
+    /** Dispatches to the example named by the first argument. */
+    public static void main(String[] args) throws Exception {
+        // One line per log record (the JDK default takes two), unless the user configured logging.
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "[%1$tT] %4$s %5$s%6$s%n");
+        }
+        if (args.length == 0 || !EXAMPLES.containsKey(args[0])) {
+            if (args.length > 0 && !args[0].equals("--help")) {
+                System.err.println("Unknown example: " + args[0]);
+            }
+            System.err.println("Usage: java -jar examples/target/tunekit-examples.jar <example> [options]");
+            System.err.println("Examples:");
+            EXAMPLES.forEach((name, e) -> System.err.printf("  %-22s %s%n", name, e.description()));
+            System.exit(args.length == 0 || args[0].equals("--help") ? 0 : 2);
+        }
+        EXAMPLES.get(args[0]).main().run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}

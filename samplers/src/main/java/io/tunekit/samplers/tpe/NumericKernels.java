@@ -1,0 +1,236 @@
+package io.tunekit.samplers.tpe;
+
+import io.tunekit.distribution.Distribution;
+import io.tunekit.distribution.FloatDistribution;
+import io.tunekit.distribution.IntDistribution;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A float or int dimension of a Parzen estimator: one normal kernel per observation plus the
+ * prior kernel, truncated to the domain, in the transformed space (log for log scales; the range
+ * widened by half a step on each side for stepped and int parameters).
+ *
+ * <p>Bandwidths follow Optuna 5: the observations are sorted and padded with the transformed
+ * bounds; each bandwidth is the larger gap to a neighbour; unless {@code endpoints} is set, the
+ * smallest and largest of at least two observations take the gap to their one neighbour among the
+ * observations; then bandwidths are clipped to {@code [range / min(100, n + 2), range]} (magic
+ * clip) or {@code [1e-12, range]}. The prior kernel sits in the middle with the range as
+ * bandwidth. A continuous kernel has a truncated-normal density; a stepped one the normal's mass on
+ * {@code [x - step/2, x + step/2]} (transformed) over its mass on the widened range.
+ */
+final class NumericKernels implements KernelDimension {
+
+    private final double low;
+    private final double high;
+    private final double step;      // 0 for a continuous parameter
+    private final boolean log;
+    private final double lowT;      // transformed (widened) bounds
+    private final double highT;
+    final double[] mu;              // transformed means, the prior last
+    final double[] sigma;
+    private final double[] invSigma;
+    private final double[] logNorm; // continuous: -log(sigma) - log(sqrt(2 pi)) - logZ; stepped: -logZ
+    // stepped parameters: kernels sharing (mu, sigma) share their mass, computed once per point value
+    private final int[] pairOf;
+    private final double[] pairMu;
+    private final double[] pairSigma;
+    private final double[] pairLogZ;
+
+    /**
+     * @param distribution a {@link FloatDistribution} or {@link IntDistribution}
+     * @param internal the observations' internal values (any order)
+     * @param sortedOrder the indices of {@code internal} in ascending order of value, or {@code null}
+     *     to sort here
+     * @param settings the estimator options
+     */
+    NumericKernels(Distribution distribution, double[] internal, int[] sortedOrder, EstimatorSettings settings) {
+        if (distribution instanceof FloatDistribution f) {
+            low = f.low();
+            high = f.high();
+            step = f.hasStep() ? f.step() : 0;
+            log = f.log();
+        } else if (distribution instanceof IntDistribution i) {
+            low = i.low();
+            high = i.high();
+            step = i.step();
+            log = i.log();
+        } else {
+            throw new IllegalArgumentException("NumericKernels needs a float or int distribution, got " + distribution);
+        }
+        double lo = low - step / 2;
+        double hi = high + step / 2;
+        lowT = log ? Math.log(lo) : lo;
+        highT = log ? Math.log(hi) : hi;
+
+        int n = internal.length;
+        int[] order = sortedOrder != null ? sortedOrder : argsort(internal);
+        mu = new double[n + 1];
+        sigma = new double[n + 1];
+        for (int k = 0; k < n; k++) {
+            mu[k] = log ? Math.log(internal[k]) : internal[k];
+        }
+        double range = highT - lowT;
+        double minSigma = settings.magicClip() ? range / Math.min(100.0, n + 2.0) : 1e-12;
+        for (int i = 0; i < n; i++) {
+            int k = order[i];
+            double left = i == 0 ? lowT : mu[order[i - 1]];
+            double right = i == n - 1 ? highT : mu[order[i + 1]];
+            sigma[k] = Math.max(mu[k] - left, right - mu[k]);
+        }
+        if (!settings.endpoints() && n >= 2) {
+            sigma[order[0]] = mu[order[1]] - mu[order[0]];
+            sigma[order[n - 1]] = mu[order[n - 1]] - mu[order[n - 2]];
+        }
+        for (int k = 0; k < n; k++) {
+            sigma[k] = Math.min(Math.max(sigma[k], minSigma), range);
+        }
+        mu[n] = 0.5 * (lowT + highT);
+        sigma[n] = range;
+
+        invSigma = new double[n + 1];
+        logNorm = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            invSigma[k] = 1 / sigma[k];
+        }
+        if (step == 0) {
+            // a continuous kernel is truncated to [low, high] itself, not the widened range
+            double a0 = log ? Math.log(low) : low;
+            double b0 = log ? Math.log(high) : high;
+            double lastSigma = Double.NaN;
+            double lastLog = Double.NaN;
+            for (int k = 0; k <= n; k++) {
+                if (sigma[k] != lastSigma) {  // many bandwidths sit at the clip: one log each
+                    lastSigma = sigma[k];
+                    lastLog = Math.log(lastSigma);
+                }
+                logNorm[k] = -lastLog - NormalMath.LOG_SQRT_2PI
+                        - NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
+            }
+            pairOf = null;
+            pairMu = pairSigma = pairLogZ = null;
+        } else {
+            pairOf = new int[n + 1];
+            double[] pm = new double[n + 1];
+            double[] ps = new double[n + 1];
+            int pairs = 0;
+            int runStart = 0;  // first pair of the current run of equal means
+            for (int i = 0; i <= n; i++) {
+                int k = i < n ? order[i] : n;
+                if (i == 0 || i == n || mu[k] != mu[order[i - 1]]) {
+                    runStart = pairs;
+                }
+                int found = -1;
+                for (int j = runStart; j < pairs; j++) {
+                    if (ps[j] == sigma[k] && pm[j] == mu[k]) {
+                        found = j;
+                        break;
+                    }
+                }
+                if (found < 0) {
+                    pm[pairs] = mu[k];
+                    ps[pairs] = sigma[k];
+                    found = pairs++;
+                }
+                pairOf[k] = found;
+            }
+            pairMu = Arrays.copyOf(pm, pairs);
+            pairSigma = Arrays.copyOf(ps, pairs);
+            pairLogZ = new double[pairs];
+            for (int j = 0; j < pairs; j++) {
+                pairLogZ[j] = NormalMath.logCentralMass((lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
+            }
+            for (int k = 0; k <= n; k++) {
+                logNorm[k] = -pairLogZ[pairOf[k]];
+            }
+        }
+    }
+
+    /** Indices of {@code values} in ascending order of value, ties by index. */
+    static int[] argsort(double[] values) {
+        Integer[] boxed = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> {
+            int c = Double.compare(values[x], values[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        int[] out = new int[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
+    @Override
+    public void addConstants(double[] base) {
+        for (int k = 0; k < logNorm.length; k++) {
+            base[k] += logNorm[k];
+        }
+    }
+
+    @Override
+    public void accumulate(double[] xs, double[][] acc) {
+        int kernels = mu.length;
+        if (step == 0) {
+            for (int p = 0; p < xs.length; p++) {
+                double x = log ? Math.log(xs[p]) : xs[p];
+                double[] a = acc[p];
+                for (int k = 0; k < kernels; k++) {
+                    double z = (x - mu[k]) * invSigma[k];
+                    a[k] -= 0.5 * z * z;
+                }
+            }
+            return;
+        }
+        // point values repeat (ints, steps): each distinct value's masses are computed once
+        double[][] massOf = new double[xs.length][];
+        for (int p = 0; p < xs.length; p++) {
+            for (int q = 0; q < p && massOf[p] == null; q++) {
+                if (xs[q] == xs[p]) {
+                    massOf[p] = massOf[q];
+                }
+            }
+            if (massOf[p] == null) {
+                massOf[p] = pairMasses(xs[p]);
+            }
+            double[] mass = massOf[p];
+            double[] a = acc[p];
+            for (int k = 0; k < kernels; k++) {
+                a[k] += mass[pairOf[k]];
+            }
+        }
+    }
+
+    /** The log mass of each (mean, bandwidth) pair on the step cell of internal value {@code x}. */
+    private double[] pairMasses(double x) {
+        double lo = x - step / 2;
+        double hi = x + step / 2;
+        if (log) {
+            lo = Math.log(lo);
+            hi = Math.log(hi);
+        }
+        double[] mass = new double[pairMu.length];
+        for (int j = 0; j < mass.length; j++) {
+            double inv = 1 / pairSigma[j];
+            mass[j] = NormalMath.logGaussMass((lo - pairMu[j]) * inv, (hi - pairMu[j]) * inv);
+        }
+        return mass;
+    }
+
+    @Override
+    public double sample(int k, SplittableRandom random) {
+        double a = ((step == 0 ? (log ? Math.log(low) : low) : lowT) - mu[k]) * invSigma[k];
+        double b = ((step == 0 ? (log ? Math.log(high) : high) : highT) - mu[k]) * invSigma[k];
+        double v = mu[k] + sigma[k] * NormalMath.truncatedPpf(random.nextDouble(), a, b);
+        if (log) {
+            v = Math.exp(v);
+        }
+        if (step != 0) {
+            v = low + Math.rint((v - low) / step) * step;
+        }
+        return Math.min(Math.max(v, low), high);
+    }
+}

@@ -1,0 +1,144 @@
+package io.tunekit.samplers.tpe;
+
+import io.tunekit.distribution.CategoricalDistribution;
+import io.tunekit.distribution.Distribution;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A mixture of product kernels over a search space: one kernel per observation plus one prior
+ * kernel. Mixture weights are the observations' weights with the prior weight appended,
+ * normalised (a lone prior kernel has weight 1). The log density of the mixture is a logsumexp
+ * over kernels of {@code log w_k + sum over dimensions of log kernel_k}. Values are internal
+ * representations; dimensions are in the order of the space.
+ */
+final class ParzenEstimator {
+
+    private final KernelDimension[] dimensions;
+    private final double[] logWeights;
+    private double[] constants;  // log weight plus every dimension's point-independent terms, per kernel
+    private final double[] cumulativeWeights;
+
+    /**
+     * @param space the distributions, one per dimension
+     * @param observations {@code observations[d][i]}: internal value of observation {@code i} in dimension {@code d}
+     * @param weights the observations' (unnormalised, non-negative) weights
+     * @param sortedOrders per dimension, the observations in ascending order of value, or {@code null}
+     *     (then sorted here); ignored for categorical dimensions
+     * @param settings prior weight, magic clip, endpoints
+     */
+    ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
+                    EstimatorSettings settings) {
+        int n = weights.length;
+        double[] w = new double[n + 1];
+        if (n == 0) {
+            w[0] = 1;
+        } else {
+            System.arraycopy(weights, 0, w, 0, n);
+            w[n] = settings.priorWeight();
+        }
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        logWeights = new double[n + 1];
+        cumulativeWeights = new double[n + 1];
+        double cumulative = 0;
+        for (int k = 0; k <= n; k++) {
+            logWeights[k] = Math.log(w[k] / total);
+            cumulative += w[k] / total;
+            cumulativeWeights[k] = cumulative;
+        }
+        dimensions = new KernelDimension[space.size()];
+        for (int d = 0; d < space.size(); d++) {
+            Distribution dist = space.get(d);
+            if (observations[d].length != n) {
+                throw new IllegalArgumentException("dimension " + d + " has " + observations[d].length
+                        + " observations, the weights " + n);
+            }
+            if (dist instanceof CategoricalDistribution c) {
+                int[] chosen = new int[n];
+                for (int i = 0; i < n; i++) {
+                    chosen[i] = (int) observations[d][i];
+                }
+                dimensions[d] = new CategoricalKernels(chosen, c.choices().size(), settings.priorWeight());
+            } else {
+                dimensions[d] = new NumericKernels(dist, observations[d], sortedOrders == null ? null : sortedOrders[d],
+                        settings);
+            }
+        }
+    }
+
+    /** The number of kernels, the prior included. */
+    int kernelCount() {
+        return logWeights.length;
+    }
+
+    /** The normalised mixture weight of kernel {@code k} (the prior is the last). */
+    double weight(int k) {
+        return Math.exp(logWeights[k]);
+    }
+
+    /** The kernels of dimension {@code d}. */
+    KernelDimension dimension(int d) {
+        return dimensions[d];
+    }
+
+    /** {@code count} draws: a kernel by weight, then each dimension from that kernel. */
+    double[][] sample(SplittableRandom random, int count) {
+        double[][] out = new double[count][dimensions.length];
+        for (int s = 0; s < count; s++) {
+            int k = chooseKernel(random.nextDouble());
+            for (int d = 0; d < dimensions.length; d++) {
+                out[s][d] = dimensions[d].sample(k, random);
+            }
+        }
+        return out;
+    }
+
+    private int chooseKernel(double u) {
+        int lo = 0;
+        int hi = cumulativeWeights.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (u < cumulativeWeights[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        // skip kernels of zero weight that a rounding u could land on
+        while (lo > 0 && logWeights[lo] == Double.NEGATIVE_INFINITY) {
+            lo--;
+        }
+        return lo;
+    }
+
+    /** The log density of the mixture at each point ({@code points[p][d]}, internal values). */
+    double[] logPdf(double[][] points) {
+        int kernels = logWeights.length;
+        if (constants == null) {
+            constants = logWeights.clone();
+            for (KernelDimension d : dimensions) {
+                d.addConstants(constants);
+            }
+        }
+        double[][] acc = new double[points.length][];
+        for (int p = 0; p < points.length; p++) {
+            acc[p] = constants.clone();
+        }
+        double[] xs = new double[points.length];
+        for (int d = 0; d < dimensions.length; d++) {
+            for (int p = 0; p < points.length; p++) {
+                xs[p] = points[p][d];
+            }
+            dimensions[d].accumulate(xs, acc);
+        }
+        double[] out = new double[points.length];
+        for (int p = 0; p < points.length; p++) {
+            out[p] = NormalMath.logSumExp(acc[p], kernels);
+        }
+        return out;
+    }
+}
