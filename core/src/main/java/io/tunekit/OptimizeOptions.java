@@ -29,15 +29,17 @@ public final class OptimizeOptions {
     private final List<TrialCallback> callbacks;
     private final List<Class<? extends Throwable>> catching;
     private final Integer maxStudyTrials;
+    private final boolean progressBar;
 
     private OptimizeOptions(Integer trials, Duration timeout, int parallelism, List<TrialCallback> callbacks,
-                            List<Class<? extends Throwable>> catching, Integer maxStudyTrials) {
+                            List<Class<? extends Throwable>> catching, Integer maxStudyTrials, boolean progressBar) {
         this.trials = trials;
         this.timeout = timeout;
         this.parallelism = parallelism;
         this.callbacks = List.copyOf(callbacks);
         this.catching = List.copyOf(catching);
         this.maxStudyTrials = maxStudyTrials;
+        this.progressBar = progressBar;
     }
 
     /**
@@ -46,12 +48,12 @@ public final class OptimizeOptions {
      * @throws IllegalArgumentException if {@code n <= 0}
      */
     public static OptimizeOptions trials(int n) {
-        return new OptimizeOptions(positive("trials", n), null, 1, List.of(), List.of(), null);
+        return new OptimizeOptions(positive("trials", n), null, 1, List.of(), List.of(), null, false);
     }
 
     /** No trial count: the loop runs until a timeout, a budget, {@link Study#stop()} or an exhausted sampler. */
     public static OptimizeOptions unlimited() {
-        return new OptimizeOptions(null, null, 1, List.of(), List.of(), null);
+        return new OptimizeOptions(null, null, 1, List.of(), List.of(), null, false);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class OptimizeOptions {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout=" + timeout + " must not be negative");
         }
-        return new OptimizeOptions(trials, timeout, parallelism, callbacks, catching, maxStudyTrials);
+        return new OptimizeOptions(trials, timeout, parallelism, callbacks, catching, maxStudyTrials, progressBar);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class OptimizeOptions {
      */
     public OptimizeOptions parallelism(int threads) {
         return new OptimizeOptions(trials, timeout, positive("parallelism", threads), callbacks, catching,
-                maxStudyTrials);
+                maxStudyTrials, progressBar);
     }
 
     /** Adds callbacks, called in order after each finished trial. */
@@ -83,7 +85,7 @@ public final class OptimizeOptions {
         for (TrialCallback c : more) {
             all.add(Objects.requireNonNull(c, "callback"));
         }
-        return new OptimizeOptions(trials, timeout, parallelism, all, catching, maxStudyTrials);
+        return new OptimizeOptions(trials, timeout, parallelism, all, catching, maxStudyTrials, progressBar);
     }
 
     /**
@@ -96,7 +98,7 @@ public final class OptimizeOptions {
         for (Class<? extends Throwable> t : types) {
             all.add(Objects.requireNonNull(t, "exception type"));
         }
-        return new OptimizeOptions(trials, timeout, parallelism, callbacks, all, maxStudyTrials);
+        return new OptimizeOptions(trials, timeout, parallelism, callbacks, all, maxStudyTrials, progressBar);
     }
 
     /**
@@ -107,7 +109,22 @@ public final class OptimizeOptions {
      * @throws IllegalArgumentException if {@code n <= 0}
      */
     public OptimizeOptions maxStudyTrials(int n) {
-        return new OptimizeOptions(trials, timeout, parallelism, callbacks, catching, positive("maxStudyTrials", n));
+        return new OptimizeOptions(trials, timeout, parallelism, callbacks, catching, positive("maxStudyTrials", n),
+                progressBar);
+    }
+
+    /**
+     * Shows a progress line on standard error (trials done, elapsed time, ETA, best value) while
+     * the loop runs. It is drawn only when the JVM is attached to a terminal: redirected output
+     * and CI logs stay clean.
+     */
+    public OptimizeOptions progressBar(boolean show) {
+        return new OptimizeOptions(trials, timeout, parallelism, callbacks, catching, maxStudyTrials, show);
+    }
+
+    /** Whether a progress line was requested. */
+    public boolean showsProgressBar() {
+        return progressBar;
     }
 
     /** This call's trial count, if set. */

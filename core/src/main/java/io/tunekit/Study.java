@@ -64,6 +64,9 @@ public final class Study {
     private final View view = new View();
     private final AtomicBoolean optimizing = new AtomicBoolean();
     private volatile boolean stopRequested;
+    private final Object bestLock = new Object();
+    private FrozenTrial displayedBest;
+    private long displayedBestRefreshed = Long.MIN_VALUE;
 
     private Study(Builder b, long studyId, List<Direction> directions) {
         this.storage = b.storage;
@@ -130,7 +133,11 @@ public final class Study {
         return pruner;
     }
 
-    StudyView view() {
+    /**
+     * The study as samplers and pruners see it: its trials and attributes plus the writes they
+     * may do. Useful for testing a custom sampler or pruner against a real study.
+     */
+    public StudyView view() {
         return view;
     }
 
@@ -506,6 +513,7 @@ public final class Study {
         Duration heartbeat = storage.heartbeatInterval().orElse(null);
         ScheduledExecutorService heartbeats = heartbeat == null ? null
                 : Executors.newSingleThreadScheduledExecutor(daemon("tunekit-heartbeat-" + name));
+        ProgressBar progress = ProgressBar.forTerminal(options.showsProgressBar(), options, start);
         Runnable worker = () -> {
             try {
                 while (!stopRequested && failure.get() == null && System.nanoTime() - start < timeoutNanos
@@ -517,7 +525,7 @@ public final class Study {
                         LOG.log(Level.DEBUG, e.getMessage());
                         return;
                     }
-                    Throwable error = runTrial(trial, objective, options, heartbeats, heartbeat);
+                    Throwable error = runTrial(trial, objective, options, heartbeats, heartbeat, progress);
                     if (error != null) {
                         failure.compareAndSet(null, error);
                     }
@@ -541,6 +549,7 @@ public final class Study {
             if (heartbeats != null) {
                 heartbeats.shutdownNow();
             }
+            progress.close(System.nanoTime());
             optimizing.set(false);
         }
         Throwable error = failure.get();
@@ -557,7 +566,7 @@ public final class Study {
 
     /** Runs one trial; returns the objective's exception if it must end the loop. */
     private Throwable runTrial(Trial trial, MultiObjective objective, OptimizeOptions options,
-                               ScheduledExecutorService heartbeats, Duration interval) {
+                               ScheduledExecutorService heartbeats, Duration interval, ProgressBar progress) {
         ScheduledFuture<?> beat = heartbeats == null ? null : heartbeats.scheduleAtFixedRate(
                 () -> recordHeartbeat(trial), 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
         double[] values = null;
@@ -584,7 +593,9 @@ public final class Study {
         } else {
             finished = tell(trial.id(), null, values, true, null);
         }
-        logFinished(finished, error);
+        FrozenTrial best = offerBest(finished);
+        logFinished(finished, error, best);
+        progress.trialFinished(best == null ? null : best.value() + " (trial " + best.number() + ")", System.nanoTime());
         for (TrialCallback callback : options.callbacks()) {
             callback.onTrialFinished(this, finished);
         }
@@ -605,7 +616,29 @@ public final class Study {
         }
     }
 
-    private void logFinished(FrozenTrial t, Throwable error) {
+    /**
+     * The best trial shown in logs and on the progress line: updated with each trial this object
+     * finishes, and re-read from the storage at most once a second so that other workers' results
+     * show up without a full scan of the study after every trial.
+     */
+    private FrozenTrial offerBest(FrozenTrial finished) {
+        if (!isSingleObjective()) {
+            return null;
+        }
+        synchronized (bestLock) {
+            long now = System.nanoTime();
+            if (now - displayedBestRefreshed >= 1_000_000_000L || displayedBestRefreshed == Long.MIN_VALUE) {
+                displayedBest = BestTrials.best(directions, trials(EnumSet.of(TrialState.COMPLETE))).orElse(null);
+                displayedBestRefreshed = now;
+            } else if (finished.state() == TrialState.COMPLETE && finished.isFeasible()
+                    && (displayedBest == null || direction().isBetter(finished.value(), displayedBest.value()))) {
+                displayedBest = finished;
+            }
+            return displayedBest;
+        }
+    }
+
+    private void logFinished(FrozenTrial t, Throwable error, FrozenTrial best) {
         Level level = t.state() == TrialState.FAIL ? Level.WARNING : Level.INFO;
         if (!LOG.isLoggable(level)) {
             return;
@@ -614,7 +647,7 @@ public final class Study {
         if (t.state() == TrialState.COMPLETE) {
             String values = isSingleObjective() ? "value: " + t.value() : "values: " + t.values();
             message = "Trial " + t.number() + " finished with " + values + " and parameters: " + t.params() + "."
-                    + (isSingleObjective() ? bestSuffix() : "");
+                    + (best == null ? "" : " Best is trial " + best.number() + " with value: " + best.value() + ".");
         } else if (t.state() == TrialState.PRUNED) {
             message = "Trial " + t.number() + " pruned.";
         } else {
@@ -627,11 +660,6 @@ public final class Study {
         } else {
             LOG.log(level, message);
         }
-    }
-
-    private String bestSuffix() {
-        return BestTrials.best(directions, trials(EnumSet.of(TrialState.COMPLETE)))
-                .map(b -> " Best is trial " + b.number() + " with value: " + b.value() + ".").orElse("");
     }
 
     private static long saturatedNanos(Duration d) {
