@@ -1,5 +1,6 @@
 package io.tunekit.benchmarks;
 
+import io.tunekit.benchmarks.gp.GpCostCommand;
 import io.tunekit.benchmarks.overhead.OverheadCommand;
 import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
 import io.tunekit.benchmarks.quality.QualityCommand;
@@ -11,14 +12,14 @@ import java.util.logging.Logger;
 
 /**
  * The benchmark runner: {@code java -jar benchmarks/target/tunekit-benchmarks.jar <suite> ...}.
- * Suites: {@code quality} (regret over seeds, PROTOCOL.md section 2) and {@code overhead}
- * (framework cost per trial, section 3, and the TPE speed cases). Logging below WARNING is off,
- * as in the protocol.
+ * Suites: {@code quality} (regret over seeds, PROTOCOL.md section 2), {@code overhead}
+ * (framework cost per trial, section 3, and the TPE speed cases) and {@code gp-cost} (time of one
+ * GP ask as the study grows). Logging below WARNING is off, as in the protocol.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Tunekit's quality and speed benchmarks (see ../shared/bench/PROTOCOL.md).",
         subcommands = {QualityCommand.class, OverheadCommand.class, OverheadRepetitionCommand.class,
-                CommandLine.HelpCommand.class})
+                GpCostCommand.class, CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
 
     @Override
