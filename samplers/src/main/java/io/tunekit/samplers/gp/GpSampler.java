@@ -109,6 +109,17 @@ public final class GpSampler implements Sampler {
             return Map.of();
         }
         requireSingleObjective(study);
+        // One trial at a time, from reading the study to sharing the plan: a worker that waits
+        // here then sees the plans of those before it and believes them (Kriging believer).
+        synchronized (lock) {
+            Map<String, Double> proposal = plan(study, trial, space);
+            share(study, trial, space, proposal);
+            return proposal;
+        }
+    }
+
+    /** The GP's proposal for the trial, or an empty map during the startup. Holds the lock. */
+    private Map<String, Double> plan(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
         // Sorted by name: the caller's map may iterate in any order (Map.copyOf's order changes
         // from one JVM to the next), and the dimension order must not, for seeded runs to repeat.
         SearchSpaceEncoding encoding = new SearchSpaceEncoding(new TreeMap<>(space));
@@ -132,19 +143,14 @@ public final class GpSampler implements Sampler {
         if (completed.size() < Math.max(1, nStartupTrials)) {
             return Map.of();
         }
-        Map<String, Double> proposal;
-        synchronized (lock) {
-            try {
-                proposal = propose(study.directions().get(0), encoding, completed,
-                        completedInputs.toArray(double[][]::new), running.toArray(double[][]::new));
-            } catch (IllegalStateException e) {
-                LOG.log(Level.WARNING, "GpSampler could not build its model for trial " + trial.number()
-                        + " and samples it independently instead: " + e.getMessage());
-                return Map.of();
-            }
+        try {
+            return propose(study.directions().get(0), encoding, completed, completedInputs.toArray(double[][]::new),
+                    running.toArray(double[][]::new));
+        } catch (IllegalStateException e) {
+            LOG.log(Level.WARNING, "GpSampler could not build its model for trial " + trial.number()
+                    + " and samples it independently instead: " + e.getMessage());
+            return Map.of();
         }
-        share(study, trial, space, proposal);
-        return proposal;
     }
 
     @Override

@@ -277,6 +277,26 @@ class GpSamplerTest {
     }
 
     @Test
+    void runsWithParallelWorkers() {
+        Study study = study(GpSampler.builder().seed(13).build());
+
+        study.optimize(trial -> {
+            double value = branin(trial);
+            try {
+                Thread.sleep(15);  // keep several trials running at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return value;
+        }, io.tunekit.OptimizeOptions.trials(28).parallelism(4));
+
+        List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
+        assertThat(trials).hasSize(28);
+        assertThat(trials.stream().map(FrozenTrial::params).distinct().count()).isEqualTo(28);
+        assertThat(study.bestValue() - BRANIN_OPTIMUM).isLessThan(0.5);
+    }
+
+    @Test
     void nonFiniteValuesAreClippedNotFatal() {
         Study study = study(GpSampler.builder().seed(12).build());
 
