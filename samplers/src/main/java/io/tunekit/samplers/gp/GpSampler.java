@@ -144,7 +144,7 @@ public final class GpSampler implements Sampler {
             return Map.of();
         }
         try {
-            return propose(study.directions().get(0), encoding, completed, completedInputs.toArray(double[][]::new),
+            return propose(study, encoding, completed, completedInputs.toArray(double[][]::new),
                     running.toArray(double[][]::new));
         } catch (IllegalStateException e) {
             LOG.log(Level.WARNING, "GpSampler could not build its model for trial " + trial.number()
@@ -174,17 +174,19 @@ public final class GpSampler implements Sampler {
     }
 
     /** Fits the GPs and maximises the acquisition; returns internal values by name. Holds the lock. */
-    private Map<String, Double> propose(Direction direction, SearchSpaceEncoding encoding, List<FrozenTrial> completed,
+    private Map<String, Double> propose(StudyView study, SearchSpaceEncoding encoding, List<FrozenTrial> completed,
                                         double[][] x, double[][] running) {
         int n = completed.size();
         boolean[] categorical = encoding.categoricalMask();
-        double sign = direction == Direction.MINIMIZE ? -1 : 1;
+        double sign = study.directions().get(0) == Direction.MINIMIZE ? -1 : 1;
+        // Fits are remembered per study, so a sampler shared by studies warm-starts each from its own.
+        String objectiveRole = study.name() + "/" + OBJECTIVE_ROLE;
         double[] raw = new double[n];
         for (int i = 0; i < n; i++) {
             raw[i] = sign * completed.get(i).value();
         }
         double[] y = standardize(raw).values();
-        KernelParams objectiveParams = fit(OBJECTIVE_ROLE, encoding, x, y, categorical);
+        KernelParams objectiveParams = fit(objectiveRole, encoding, x, y, categorical);
         GaussianProcess objective = new GaussianProcess(x, y, categorical, objectiveParams).believing(running);
 
         SortedSet<String> constraintKeys = new TreeSet<>();
@@ -212,7 +214,7 @@ public final class GpSampler implements Sampler {
             }
             Standardized s = standardize(negated.stream().mapToDouble(Double::doubleValue).toArray());
             double[][] cx = rows.toArray(double[][]::new);
-            KernelParams params = fit(CONSTRAINT_ROLE + key, encoding, cx, s.values(), categorical);
+            KernelParams params = fit(study.name() + "/" + CONSTRAINT_ROLE + key, encoding, cx, s.values(), categorical);
             constraintModels.add(new GaussianProcess(cx, s.values(), categorical, params).believing(running));
             thresholds[c++] = -s.mean() / Math.max(STD_FLOOR, s.std());
         }

@@ -32,20 +32,19 @@ final class StandardNormalLogs {
     private static final int CF_MAX_ITERATIONS = 10_000;
 
     /** g(t) = t + 1/(t + 2/(t + 3/(t + ...))): the inverse Mills ratio. */
-    private static final ContinuedFraction INVERSE_MILLS = new ContinuedFraction() {
-        @Override
-        protected double getA(int n, double t) {
-            return t;
-        }
-
-        @Override
-        protected double getB(int n, double t) {
-            return n;
-        }
-    };
+    private static final ContinuedFraction INVERSE_MILLS = new MillsFraction(0);
 
     /** q(t) = t + 2/(t + 3/(t + ...)). */
-    private static final ContinuedFraction SHIFTED_INVERSE_MILLS = new ContinuedFraction() {
+    private static final ContinuedFraction SHIFTED_INVERSE_MILLS = new MillsFraction(1);
+
+    /** {@code t + (1+shift)/(t + (2+shift)/(t + ...))}: Laplace's fraction, its numerators shifted. */
+    private static final class MillsFraction extends ContinuedFraction {
+        private final int shift;
+
+        MillsFraction(int shift) {
+            this.shift = shift;
+        }
+
         @Override
         protected double getA(int n, double t) {
             return t;
@@ -53,9 +52,9 @@ final class StandardNormalLogs {
 
         @Override
         protected double getB(int n, double t) {
-            return n + 1.0;
+            return n + shift;
         }
-    };
+    }
 
     private StandardNormalLogs() {
     }

@@ -2,6 +2,7 @@ package io.tunekit.samplers.gp;
 
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
+import io.tunekit.Objective;
 import io.tunekit.Study;
 import io.tunekit.StudyView;
 import io.tunekit.Trial;
@@ -159,19 +160,16 @@ class GpSamplerTest {
         CountingSampler independent = new CountingSampler(new RandomSampler(4));
         Study study = study(GpSampler.builder().seed(4).independentSampler(independent)
                 .warnIndependentSampling(false).build());
-        study.optimize(trial -> {
+        Objective conditional = trial -> {
             double x = trial.suggestFloat("x", 0, 1);
             double extra = x > 0.5 ? trial.suggestFloat("extra", 0, 1) : 0;
             return (x - 0.3) * (x - 0.3) + extra;
-        }, 10);
+        };
+        study.optimize(conditional, 10);
         int beforeModel = independent.calls.get();
         long conditionalBefore = countExtra(study);
 
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", 0, 1);
-            double extra = x > 0.5 ? trial.suggestFloat("extra", 0, 1) : 0;
-            return (x - 0.3) * (x - 0.3) + extra;
-        }, 8);
+        study.optimize(conditional, 8);
 
         // After the startup only "extra" (outside the intersection space) is sampled independently.
         assertThat(independent.calls.get() - beforeModel).isEqualTo(countExtra(study) - conditionalBefore);
@@ -220,20 +218,16 @@ class GpSamplerTest {
     void findsTheFeasibleRegionWhenNoStartupTrialIsFeasible() {
         // Feasible only inside a disc of radius 0.1 around (0.8, 0.2): ~3% of the square.
         Study study = study(GpSampler.builder().seed(6).build());
-        study.optimize(trial -> {
+        Objective sumInDisc = trial -> {
             double x = trial.suggestFloat("x", 0, 1);
             double y = trial.suggestFloat("y", 0, 1);
             trial.setConstraint("disc", Math.hypot(x - 0.8, y - 0.2) - 0.1);
             return x + y;
-        }, 10);
+        };
+        study.optimize(sumInDisc, 10);
         long feasibleAtStartup = study.trials().stream().filter(FrozenTrial::isFeasible).count();
 
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", 0, 1);
-            double y = trial.suggestFloat("y", 0, 1);
-            trial.setConstraint("disc", Math.hypot(x - 0.8, y - 0.2) - 0.1);
-            return x + y;
-        }, 12);
+        study.optimize(sumInDisc, 12);
 
         assertThat(feasibleAtStartup).isZero();
         assertThat(study.trials().stream().filter(FrozenTrial::isFeasible).count()).isGreaterThanOrEqualTo(3);

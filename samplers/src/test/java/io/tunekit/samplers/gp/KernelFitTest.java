@@ -66,13 +66,7 @@ class KernelFitTest {
             loss.valueAndGradient(raw, gradient);
 
             for (int k = 0; k < raw.length; k++) {
-                double h = 1e-6;
-                double[] plus = raw.clone();
-                double[] minus = raw.clone();
-                plus[k] += h;
-                minus[k] -= h;
-                double numeric = (loss.valueAndGradient(plus, new double[raw.length])
-                        - loss.valueAndGradient(minus, new double[raw.length])) / (2 * h);
+                double numeric = FiniteDifferences.partial(r -> loss.valueAndGradient(r, new double[r.length]), raw, k, 1e-6);
                 assertThat(gradient[k]).as("deterministic=%s, component %s", deterministic, k)
                         .isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
             }
