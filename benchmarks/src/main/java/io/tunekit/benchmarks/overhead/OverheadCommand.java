@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code overhead}: the framework-overhead benchmark of PROTOCOL.md section 3 (suite
  * {@code protocol}) and the TPE speed cases of issue 3 (suite {@code tpe-speed}: 40 floats x
- * 1000 trials; MIXED10 x 10,000 trials). Each repetition runs in a fresh JVM by default, after
+ * 1000 trials, multivariate and univariate; MIXED10 x 10,000 trials with the default, multivariate TPE). Each repetition runs in a fresh JVM by default, after
  * warm-up studies that are not measured; the table reports the median over repetitions.
  */
 @Command(name = "overhead", mixinStandardHelpOptions = true,
@@ -126,7 +126,6 @@ public final class OverheadCommand implements Callable<Integer> {
                 out.add(new Case(Space.FLOATS40, OverheadConfig.byName("tpe_multivariate"), 1000));
                 out.add(new Case(Space.FLOATS40, OverheadConfig.byName("tpe"), 1000));
                 out.add(new Case(Space.MIXED10, OverheadConfig.byName("tpe_multivariate"), 10_000));
-                out.add(new Case(Space.MIXED10, OverheadConfig.byName("tpe"), 10_000));
             }
             default -> throw new IllegalArgumentException("Unknown suite '" + suite + "'; known: protocol, tpe-speed");
         }

@@ -66,27 +66,37 @@ final class CategoricalKernels implements KernelDimension {
     }
 
     @Override
-    public void accumulate(double[] xs, double[][] acc) {
+    public void add(double x, double[] acc, int[] active, int count) {
+        int c = (int) x;
         int n = observed.length;
         if (Double.isInfinite(logMiss)) {
-            for (int p = 0; p < xs.length; p++) {
-                int c = (int) xs[p];
-                double[] a = acc[p];
-                for (int k = 0; k < n; k++) {
-                    a[k] += observed[k] == c ? logHit : logMiss;
-                }
-                a[n] += logUniform;
+            for (int i = 0; i < count; i++) {
+                int k = active == null ? i : active[i];
+                acc[k] += k == n ? logUniform : observed[k] == c ? logHit : logMiss;
             }
             return;
         }
-        // the miss term is in the constants: only the kernels that observed the point's choice move
+        // the miss term is among the constants: only the kernels that observed this choice move
+        // (inactive ones may move too: their values are no longer read)
         double bonus = logHit - logMiss;
-        for (int p = 0; p < xs.length; p++) {
-            double[] a = acc[p];
-            for (int k : kernelsByChoice[(int) xs[p]]) {
-                a[k] += bonus;
-            }
+        for (int k : kernelsByChoice[c]) {
+            acc[k] += bonus;
         }
+    }
+
+    @Override
+    public double term(int k, double x) {
+        int c = (int) x;
+        int n = observed.length;
+        if (Double.isInfinite(logMiss)) {
+            return k == n ? logUniform : observed[k] == c ? logHit : logMiss;
+        }
+        return k < n && observed[k] == c ? logHit - logMiss : 0;
+    }
+
+    @Override
+    public boolean lowersOnly() {
+        return false;
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * One dimension of a product-kernel mixture: kernel {@code k}'s density along this parameter.
- * Kernel {@code K-1} is the prior kernel; values are internal representations.
+ * Kernel {@code K-1} is the prior kernel; values are internal representations. Instances belong
+ * to one estimator and are not shared between threads.
  */
 interface KernelDimension {
 
@@ -15,10 +16,17 @@ interface KernelDimension {
     void addConstants(double[] base);
 
     /**
-     * Adds, for every point {@code p} and kernel {@code k}, the rest of the log density of kernel
-     * {@code k} at {@code xs[p]} to {@code acc[p][k]}: with {@link #addConstants} the full log density.
+     * Adds the rest of each kernel's log density at {@code x} (with {@link #addConstants}, the
+     * full log density) to {@code acc[k]}, for the kernels {@code active[0..count)}, or for every
+     * kernel if {@code active} is null.
      */
-    void accumulate(double[] xs, double[][] acc);
+    void add(double x, double[] acc, int[] active, int count);
+
+    /** The term {@link #add} adds for kernel {@code k} at {@code x}. */
+    double term(int k, double x);
+
+    /** Whether every term {@link #add} adds is at most 0, so that this dimension never raises a kernel. */
+    boolean lowersOnly();
 
     /** Draws a value from kernel {@code k}. */
     double sample(int k, SplittableRandom random);

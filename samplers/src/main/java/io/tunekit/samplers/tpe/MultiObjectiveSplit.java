@@ -3,6 +3,7 @@ package io.tunekit.samplers.tpe;
 import io.tunekit.Direction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,7 +79,7 @@ final class MultiObjectiveSplit {
     static int[] nonDominationRanks(double[][] loss, int enough) {
         int n = loss.length;
         int[] rank = new int[n];
-        java.util.Arrays.fill(rank, -1);
+        Arrays.fill(rank, -1);
         int ranked = 0;
         for (int r = 0; ranked < Math.min(enough, n); r++) {
             List<Integer> front = new ArrayList<>();

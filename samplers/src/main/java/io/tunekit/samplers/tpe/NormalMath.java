@@ -235,23 +235,33 @@ final class NormalMath {
         return inverseLogNdtr(Math.min(target, 0));
     }
 
+    /** Terms this far (in log units) below the largest change a log-sum-exp by less than {@code n e^-60}. */
+    static final double NEGLIGIBLE = 60;
+
     /** {@code log(sum(exp(x[i])))} over {@code x[0..n)}; {@code -inf} if all are. */
     static double logSumExp(double[] x, int n) {
+        return logSumExp(x, null, n);
+    }
+
+    /**
+     * {@code log(sum(exp(x[k])))} over {@code k} in {@code active[0..count)} (all of
+     * {@code x[0..count)} if {@code active} is null), skipping the exp of terms more than
+     * {@link #NEGLIGIBLE} below the largest.
+     */
+    static double logSumExp(double[] x, int[] active, int count) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (x[i] > max) {
-                max = x[i];
-            }
+        for (int j = 0; j < count; j++) {
+            max = Math.max(max, x[active == null ? j : active[j]]);
         }
         if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
             return max;
         }
-        // a term below exp(-60) of the largest changes the sum by less than n * 1e-26: skip its exp
-        double cut = max - 60;
+        double cut = max - NEGLIGIBLE;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i] > cut) {
-                sum += Math.exp(x[i] - max);
+        for (int j = 0; j < count; j++) {
+            double v = x[active == null ? j : active[j]];
+            if (v > cut) {
+                sum += Math.exp(v - max);
             }
         }
         return max + Math.log(sum);

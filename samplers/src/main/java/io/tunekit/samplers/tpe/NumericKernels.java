@@ -5,6 +5,8 @@ import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +39,7 @@ final class NumericKernels implements KernelDimension {
     private final double[] pairMu;
     private final double[] pairSigma;
     private final double[] pairLogZ;
+    private final Map<Double, double[]> massMemo = new HashMap<>();
 
     /**
      * @param distribution a {@link FloatDistribution} or {@link IntDistribution}
@@ -46,6 +49,15 @@ final class NumericKernels implements KernelDimension {
      * @param settings the estimator options
      */
     NumericKernels(Distribution distribution, double[] internal, int[] sortedOrder, EstimatorSettings settings) {
+        this(distribution, internal, sortedOrder, settings, null, null);
+    }
+
+    /**
+     * As above, reusing continuous kernels' normalisers from {@code cache} where kernel
+     * {@code k} has slot {@code slots[k] >= 0} and the same bandwidth as when it was stored.
+     */
+    NumericKernels(Distribution distribution, double[] internal, int[] sortedOrder, EstimatorSettings settings,
+                   NormalizerCache cache, int[] slots) {
         if (distribution instanceof FloatDistribution f) {
             low = f.low();
             high = f.high();
@@ -73,18 +85,23 @@ final class NumericKernels implements KernelDimension {
         }
         double range = highT - lowT;
         double minSigma = settings.magicClip() ? range / Math.min(100.0, n + 2.0) : 1e-12;
+        // one pass in sorted order: the larger gap to a neighbour (padded with the bounds),
+        // the outermost of two or more from their one neighbour unless endpoints, then the clip
+        double previous = lowT;
+        double current = n > 0 ? mu[order[0]] : 0;
         for (int i = 0; i < n; i++) {
-            int k = order[i];
-            double left = i == 0 ? lowT : mu[order[i - 1]];
-            double right = i == n - 1 ? highT : mu[order[i + 1]];
-            sigma[k] = Math.max(mu[k] - left, right - mu[k]);
-        }
-        if (!settings.endpoints() && n >= 2) {
-            sigma[order[0]] = mu[order[1]] - mu[order[0]];
-            sigma[order[n - 1]] = mu[order[n - 1]] - mu[order[n - 2]];
-        }
-        for (int k = 0; k < n; k++) {
-            sigma[k] = Math.min(Math.max(sigma[k], minSigma), range);
+            double next = i == n - 1 ? highT : mu[order[i + 1]];
+            double s;
+            if (!settings.endpoints() && n >= 2 && i == 0) {
+                s = next - current;
+            } else if (!settings.endpoints() && n >= 2 && i == n - 1) {
+                s = current - previous;
+            } else {
+                s = Math.max(current - previous, next - current);
+            }
+            sigma[order[i]] = Math.min(Math.max(s, minSigma), range);
+            previous = current;
+            current = next;
         }
         mu[n] = 0.5 * (lowT + highT);
         sigma[n] = range;
@@ -98,6 +115,9 @@ final class NumericKernels implements KernelDimension {
             // a continuous kernel is truncated to [low, high] itself, not the widened range
             double a0 = log ? Math.log(low) : low;
             double b0 = log ? Math.log(high) : high;
+            if (cache != null) {
+                cache.bounds(a0, b0);
+            }
             double lastSigma = Double.NaN;
             double lastLog = Double.NaN;
             for (int k = 0; k <= n; k++) {
@@ -105,8 +125,15 @@ final class NumericKernels implements KernelDimension {
                     lastSigma = sigma[k];
                     lastLog = Math.log(lastSigma);
                 }
-                logNorm[k] = -lastLog - NormalMath.LOG_SQRT_2PI
-                        - NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
+                int slot = cache != null && k < n ? slots[k] : -1;
+                double logZ = slot >= 0 ? cache.get(slot, sigma[k]) : Double.NaN;
+                if (Double.isNaN(logZ)) {
+                    logZ = NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
+                    if (slot >= 0) {
+                        cache.put(slot, sigma[k], logZ);
+                    }
+                }
+                logNorm[k] = -lastLog - NormalMath.LOG_SQRT_2PI - logZ;
             }
             pairOf = null;
             pairMu = pairSigma = pairLogZ = null;
@@ -172,36 +199,47 @@ final class NumericKernels implements KernelDimension {
     }
 
     @Override
-    public void accumulate(double[] xs, double[][] acc) {
-        int kernels = mu.length;
+    public void add(double x, double[] acc, int[] active, int count) {
         if (step == 0) {
-            for (int p = 0; p < xs.length; p++) {
-                double x = log ? Math.log(xs[p]) : xs[p];
-                double[] a = acc[p];
-                for (int k = 0; k < kernels; k++) {
-                    double z = (x - mu[k]) * invSigma[k];
-                    a[k] -= 0.5 * z * z;
+            double t = log ? Math.log(x) : x;
+            if (active == null) {
+                for (int k = 0; k < count; k++) {
+                    double z = (t - mu[k]) * invSigma[k];
+                    acc[k] -= 0.5 * z * z;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    int k = active[i];
+                    double z = (t - mu[k]) * invSigma[k];
+                    acc[k] -= 0.5 * z * z;
                 }
             }
             return;
         }
-        // point values repeat (ints, steps): each distinct value's masses are computed once
-        double[][] massOf = new double[xs.length][];
-        for (int p = 0; p < xs.length; p++) {
-            for (int q = 0; q < p && massOf[p] == null; q++) {
-                if (xs[q] == xs[p]) {
-                    massOf[p] = massOf[q];
-                }
-            }
-            if (massOf[p] == null) {
-                massOf[p] = pairMasses(xs[p]);
-            }
-            double[] mass = massOf[p];
-            double[] a = acc[p];
-            for (int k = 0; k < kernels; k++) {
-                a[k] += mass[pairOf[k]];
-            }
+        double[] mass = massesAt(x);
+        for (int i = 0; i < count; i++) {
+            int k = active == null ? i : active[i];
+            acc[k] += mass[pairOf[k]];
         }
+    }
+
+    @Override
+    public double term(int k, double x) {
+        if (step == 0) {
+            double z = ((log ? Math.log(x) : x) - mu[k]) * invSigma[k];
+            return -0.5 * z * z;
+        }
+        return massesAt(x)[pairOf[k]];
+    }
+
+    @Override
+    public boolean lowersOnly() {
+        return true;
+    }
+
+    /** The pair masses at a stepped value; point values repeat (ints, steps), so they are kept. */
+    private double[] massesAt(double x) {
+        return massMemo.computeIfAbsent(x, this::pairMasses);
     }
 
     /** The log mass of each (mean, bandwidth) pair on the step cell of internal value {@code x}. */

@@ -13,6 +13,7 @@ final class ParamColumn {
     private double[] sortedValues = new double[16];
     private int[] sortedIndices = new int[16];
     private int sortedCount;
+    private final NormalizerCache normalizers = new NormalizerCache();
 
     ParamColumn() {
         Arrays.fill(values, Double.NaN);
@@ -46,6 +47,11 @@ final class ParamColumn {
         sortedValues[lo] = value;
         sortedIndices[lo] = index;
         sortedCount++;
+    }
+
+    /** The normalisers of this parameter's g(x) kernels from the previous ask. */
+    NormalizerCache normalizers() {
+        return normalizers;
     }
 
     /** The value at a history index, {@code NaN} if that trial lacks the parameter. */

@@ -30,6 +30,15 @@ final class ParzenEstimator {
      */
     ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
                     EstimatorSettings settings) {
+        this(space, observations, weights, sortedOrders, settings, null, null);
+    }
+
+    /**
+     * As above; numeric dimension {@code d} reuses normalisers from {@code caches[d]} (if not
+     * null) for the kernels with a slot {@code slots[k] >= 0}.
+     */
+    ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
+                    EstimatorSettings settings, NormalizerCache[] caches, int[] slots) {
         int n = weights.length;
         double[] w = new double[n + 1];
         if (n == 0) {
@@ -65,7 +74,7 @@ final class ParzenEstimator {
                 dimensions[d] = new CategoricalKernels(chosen, c.choices().size(), settings.priorWeight());
             } else {
                 dimensions[d] = new NumericKernels(dist, observations[d], sortedOrders == null ? null : sortedOrders[d],
-                        settings);
+                        settings, caches == null ? null : caches[d], slots);
             }
         }
     }
@@ -115,30 +124,86 @@ final class ParzenEstimator {
         return lo;
     }
 
-    /** The log density of the mixture at each point ({@code points[p][d]}, internal values). */
+    /**
+     * The log density of the mixture at each point ({@code points[p][d]}, internal values).
+     *
+     * <p>Dimensions that can raise a kernel (categorical) are added first; after that every term
+     * is at most 0, so a kernel's running sum bounds its final value from above. Once the best
+     * kernel so far is completed over the remaining dimensions, its value bounds the maximum from
+     * below, and kernels already more than {@value #NEGLIGIBLE} below it are dropped: together
+     * they weigh less than {@code K exp(-60)} of the sum, far below double precision.
+     */
     double[] logPdf(double[][] points) {
-        int kernels = logWeights.length;
         if (constants == null) {
             constants = logWeights.clone();
             for (KernelDimension d : dimensions) {
                 d.addConstants(constants);
             }
         }
-        double[][] acc = new double[points.length][];
-        for (int p = 0; p < points.length; p++) {
-            acc[p] = constants.clone();
-        }
-        double[] xs = new double[points.length];
-        for (int d = 0; d < dimensions.length; d++) {
-            for (int p = 0; p < points.length; p++) {
-                xs[p] = points[p][d];
-            }
-            dimensions[d].accumulate(xs, acc);
-        }
+        int kernels = logWeights.length;
+        int[] order = raisingFirst();
+        int[] active = new int[kernels];
         double[] out = new double[points.length];
+        double[] acc = new double[kernels];
         for (int p = 0; p < points.length; p++) {
-            out[p] = NormalMath.logSumExp(acc[p], kernels);
+            double[] x = points[p];
+            System.arraycopy(constants, 0, acc, 0, kernels);
+            int count = kernels;
+            boolean all = true;
+            int lowering = 0;
+            for (int i = 0; i < order.length; i++) {
+                KernelDimension dim = dimensions[order[i]];
+                dim.add(x[order[i]], acc, all ? null : active, count);
+                // check after 1, 2, 4, 8, ... lowering dimensions: the bound costs the remaining dimensions
+                if (!dim.lowersOnly() || Integer.bitCount(++lowering) != 1 || i == order.length - 1
+                        || count < PRUNE_FROM) {
+                    continue;
+                }
+                int best = all ? 0 : active[0];
+                for (int j = 0; j < count; j++) {
+                    int k = all ? j : active[j];
+                    if (acc[k] > acc[best]) {
+                        best = k;
+                    }
+                }
+                double bound = acc[best];
+                for (int r = i + 1; r < order.length; r++) {
+                    bound += dimensions[order[r]].term(best, x[order[r]]);
+                }
+                double cut = bound - NEGLIGIBLE;
+                int kept = 0;
+                for (int j = 0; j < count; j++) {
+                    int k = all ? j : active[j];
+                    if (acc[k] >= cut) {
+                        active[kept++] = k;
+                    }
+                }
+                count = kept;
+                all = false;
+            }
+            out[p] = NormalMath.logSumExp(acc, all ? null : active, count);
         }
         return out;
+    }
+
+    /** Kernels further below the best than this (in log units) are left out of a density. */
+    static final double NEGLIGIBLE = NormalMath.NEGLIGIBLE;
+    private static final int PRUNE_FROM = 32;
+
+    /** The dimensions in evaluation order: those that can raise a kernel first. */
+    private int[] raisingFirst() {
+        int[] order = new int[dimensions.length];
+        int n = 0;
+        for (int d = 0; d < dimensions.length; d++) {
+            if (!dimensions[d].lowersOnly()) {
+                order[n++] = d;
+            }
+        }
+        for (int d = 0; d < dimensions.length; d++) {
+            if (dimensions[d].lowersOnly()) {
+                order[n++] = d;
+            }
+        }
+        return order;
     }
 }

@@ -14,6 +14,7 @@ import io.tunekit.sampler.Sampler;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -234,8 +235,13 @@ public final class TpeSampler implements Sampler {
         double[] lWeights = c.study().isSingleObjective()
                 ? checkedWeights(obs.belowNumbers().length) : Weights.UNIFORM.weights(obs.belowNumbers().length);
         ParzenEstimator below = new ParzenEstimator(dists, obs.below(), lWeights, null, settings);
+        NormalizerCache[] caches = new NormalizerCache[names.size()];
+        for (int d = 0; d < caches.length; d++) {
+            ParamColumn column = c.history().column(names.get(d));
+            caches[d] = column == null ? null : column.normalizers();
+        }
         ParzenEstimator above = new ParzenEstimator(dists, obs.above(), checkedWeights(obs.aboveNumbers().length),
-                obs.aboveOrders(), settings);
+                obs.aboveOrders(), settings, caches, obs.aboveSlots());
 
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] lLog = below.logPdf(candidates);
@@ -259,10 +265,11 @@ public final class TpeSampler implements Sampler {
     /**
      * The observations of l(x) and g(x) for a space: internal values {@code [dimension][kernel]}
      * with the trial number of each kernel (number order), and for g the kernels of each numeric
-     * dimension in ascending order of value ({@code null} for categorical dimensions).
+     * dimension in ascending order of value ({@code null} for categorical dimensions) and each
+     * kernel's history index (-1 for a running trial).
      */
     record Observations(int[] belowNumbers, double[][] below, int[] aboveNumbers, double[][] above,
-                        int[][] aboveOrders) {
+                        int[][] aboveOrders, int[] aboveSlots) {
     }
 
     /** {@link Observations} as an ask of {@code trial} sees them (for tests). */
@@ -285,8 +292,10 @@ public final class TpeSampler implements Sampler {
             columns[d] = history.column(names.get(d));
         }
         boolean[] usable = new boolean[history.size()];
+        // every recorded trial has the parameters of the intersection: no need to look
+        boolean everyTrialHasAll = history.intersection().keySet().containsAll(names);
         for (int h : c.visible().finished()) {
-            usable[h] = hasAll(columns, h);
+            usable[h] = everyTrialHasAll || hasAll(columns, h);
         }
 
         boolean[] isBelow = new boolean[history.size()];
@@ -324,8 +333,9 @@ public final class TpeSampler implements Sampler {
             }
         }
         int[] kernelOf = new int[history.size()];
-        java.util.Arrays.fill(kernelOf, -1);
+        Arrays.fill(kernelOf, -1);
         int[] aboveNumbers = new int[total];
+        int[] aboveSlots = new int[total];
         double[][] above = new double[dims][total];
         int[] runningKernel = new int[runningValues.size()];
         // merge the finished and the running trials, both in number order
@@ -339,14 +349,21 @@ public final class TpeSampler implements Sampler {
                     above[d][k] = runningValues.get(r)[d];
                 }
                 aboveNumbers[k] = runningNumbers.get(r);
+                aboveSlots[k] = -1;
                 runningKernel[r++] = k++;
             }
             if (h >= 0 && usable[h] && !isBelow[h]) {
-                for (int d = 0; d < dims; d++) {
-                    above[d][k] = columns[d].value(h);
-                }
                 aboveNumbers[k] = number;
+                aboveSlots[k] = h;
                 kernelOf[h] = k++;
+            }
+        }
+        for (int d = 0; d < dims; d++) {
+            double[] row = above[d];
+            for (int i = 0; i < total; i++) {
+                if (aboveSlots[i] >= 0) {
+                    row[i] = columns[d].value(aboveSlots[i]);
+                }
             }
         }
         int[][] orders = new int[dims][];
@@ -355,7 +372,7 @@ public final class TpeSampler implements Sampler {
                 orders[d] = sortedOrder(columns[d], kernelOf, above[d], runningKernel, total);
             }
         }
-        return new Observations(belowNumbers, below, aboveNumbers, above, orders);
+        return new Observations(belowNumbers, below, aboveNumbers, above, orders, aboveSlots);
     }
 
     /** Kernel indices in ascending order of value: the column's order, merged with running kernels. */
@@ -483,7 +500,7 @@ public final class TpeSampler implements Sampler {
         if (n > 0 && sum <= 0) {
             throw new IllegalStateException("TpeSampler: weights(" + n + ") are all zero");
         }
-        return w.length == n ? w : java.util.Arrays.copyOf(w, n);
+        return w.length == n ? w : Arrays.copyOf(w, n);
     }
 
     @Override

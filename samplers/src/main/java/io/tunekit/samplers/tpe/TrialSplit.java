@@ -1,5 +1,7 @@
 package io.tunekit.samplers.tpe;
 
+import io.tunekit.Direction;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,8 +27,10 @@ final class TrialSplit {
      * @param nBelow how many to take
      */
     static int[] below(TrialHistory history, int[] visible, int nBelow) {
+        boolean singleObjective = history.directions().size() == 1;
         boolean[] isVisible = new boolean[history.size()];
-        List<Integer> complete = new ArrayList<>();
+        int completeCount = 0;
+        List<Integer> complete = new ArrayList<>();  // multi-objective only: single walks the history's order
         List<Integer> prunedList = new ArrayList<>();
         List<Integer> infeasible = new ArrayList<>();
         for (int h : visible) {
@@ -36,14 +40,17 @@ final class TrialSplit {
             } else if (history.isPruned(h)) {
                 prunedList.add(h);
             } else {
-                complete.add(h);
+                completeCount++;
+                if (!singleObjective) {
+                    complete.add(h);
+                }
             }
         }
         List<Integer> below = new ArrayList<>();
         int remaining = nBelow;
-        if (remaining > 0 && !complete.isEmpty()) {
-            int take = Math.min(remaining, complete.size());
-            if (history.directions().size() == 1) {
+        if (remaining > 0 && completeCount > 0) {
+            int take = Math.min(remaining, completeCount);
+            if (singleObjective) {
                 // the history keeps single-objective COMPLETE trials sorted by value: walk it
                 for (int r = 0; r < history.completeCount() && below.size() < take; r++) {
                     int h = history.completeByRank(r);
@@ -57,7 +64,7 @@ final class TrialSplit {
             remaining -= take;
         }
         if (remaining > 0 && !prunedList.isEmpty()) {
-            boolean maximize = history.directions().get(0) == io.tunekit.Direction.MAXIMIZE;
+            boolean maximize = history.directions().get(0) == Direction.MAXIMIZE;
             prunedList.sort(Comparator.comparingInt((Integer h) -> history.lastStep(h) < 0 ? 1 : -history.lastStep(h))
                     .thenComparingDouble(h -> prunedValueKey(history, h, maximize)));
             int take = Math.min(remaining, prunedList.size());

@@ -175,6 +175,68 @@ class ParzenEstimatorTest {
     }
 
     @Test
+    void cachedNormalisersGiveTheSameDensitiesAsFreshOnes() {
+        NormalizerCache cache = new NormalizerCache();
+        Distribution d = FloatDistribution.of(0, 1);
+        double[][] points = {{0.0}, {0.03}, {0.5}, {0.999}};
+        double[] first = {0.01, 0.02, 0.5, 0.97};
+        double[] second = {0.01, 0.02, 0.5, 0.97, 0.015};  // a new neighbour changes two bandwidths
+        for (double[] obs : new double[][] {first, second, second}) {
+            int[] slots = java.util.stream.IntStream.range(0, obs.length).toArray();
+            double[] w = Weights.DEFAULT.weights(obs.length);
+            ParzenEstimator fresh = new ParzenEstimator(List.of(d), new double[][] {obs}, w, null, DEFAULTS);
+            ParzenEstimator cached = new ParzenEstimator(List.of(d), new double[][] {obs}, w, null, DEFAULTS,
+                    new NormalizerCache[] {cache}, slots);
+            assertThat(cached.logPdf(points)).containsExactly(fresh.logPdf(points));
+        }
+        // other bounds: everything is recomputed
+        Distribution wider = FloatDistribution.of(-1, 1);
+        double[] w = Weights.DEFAULT.weights(5);
+        assertThat(new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS,
+                new NormalizerCache[] {cache}, new int[] {0, 1, 2, 3, 4}).logPdf(points))
+                .containsExactly(new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS).logPdf(points));
+    }
+
+    @Test
+    void droppingNegligibleKernelsKeepsTheDensityOfEveryKernelSummed() {
+        List<Distribution> space = List.of(FloatDistribution.of(0, 1), IntDistribution.of(0, 50),
+                CategoricalDistribution.of("a", "b", "c"), FloatDistribution.logScale(1e-4, 1), FloatDistribution.of(-3, 3),
+                IntDistribution.logScale(1, 1000), FloatDistribution.stepped(0, 10, 0.5), FloatDistribution.of(0, 1),
+                CategoricalDistribution.of(1, 2), FloatDistribution.of(0, 1), FloatDistribution.of(0, 1),
+                FloatDistribution.of(0, 1));
+        SplittableRandom r = new SplittableRandom(5);
+        ParzenEstimator prior = new ParzenEstimator(space, new double[space.size()][0], new double[0], null, DEFAULTS);
+        int n = 800;
+        double[][] obs = new double[space.size()][n];
+        for (int i = 0; i < n; i++) {
+            double[] x = prior.sample(r, 1)[0];
+            for (int d = 0; d < x.length; d++) {
+                obs[d][i] = x[d];
+            }
+        }
+        ParzenEstimator e = new ParzenEstimator(space, obs, Weights.DEFAULT.weights(n), null, DEFAULTS);
+        double[][] points = e.sample(r, 30);
+        double[] fast = e.logPdf(points);
+        for (int p = 0; p < points.length; p++) {
+            // every kernel in full: weight, constants and terms of every dimension, plain log-sum-exp
+            double[] total = new double[e.kernelCount()];
+            for (int k = 0; k < total.length; k++) {
+                total[k] = Math.log(e.weight(k));
+            }
+            for (int d = 0; d < space.size(); d++) {
+                double[] constants = new double[total.length];
+                e.dimension(d).addConstants(constants);
+                for (int k = 0; k < total.length; k++) {
+                    total[k] += constants[k] + e.dimension(d).term(k, points[p][d]);
+                }
+            }
+            double max = Arrays.stream(total).max().orElseThrow();
+            double reference = max + Math.log(Arrays.stream(total).map(v -> Math.exp(v - max)).sum());
+            assertThat(fast[p]).isCloseTo(reference, within(1e-12 * Math.max(1, Math.abs(reference))));
+        }
+    }
+
+    @Test
     void samplesStayInTheDomainAndOnTheGrid() {
         SplittableRandom r = new SplittableRandom(1);
         ParzenEstimator ints = estimator(IntDistribution.stepped(0, 30, 3), 0, 3, 30);
