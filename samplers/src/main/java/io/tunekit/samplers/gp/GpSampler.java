@@ -199,28 +199,10 @@ public final class GpSampler implements Sampler {
                 incumbent = i;
             }
         }
-        List<GaussianProcess> constraintModels = new ArrayList<>();
-        double[] thresholds = new double[constraintKeys.size()];
-        int c = 0;
-        for (String key : constraintKeys) {
-            List<double[]> rows = new ArrayList<>();
-            List<Double> negated = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Double value = completed.get(i).constraints().get(key);
-                if (value != null) {
-                    rows.add(x[i]);
-                    negated.add(-value);  // GPs maximise; a constraint wants c <= 0, i.e. -c >= 0
-                }
-            }
-            Standardized s = standardize(negated.stream().mapToDouble(Double::doubleValue).toArray());
-            double[][] cx = rows.toArray(double[][]::new);
-            KernelParams params = fit(study.name() + "/" + CONSTRAINT_ROLE + key, encoding, cx, s.values(), categorical);
-            constraintModels.add(new GaussianProcess(cx, s.values(), categorical, params).believing(running));
-            thresholds[c++] = -s.mean() / Math.max(STD_FLOOR, s.std());
-        }
+        ConstraintModels constraints = constraintModels(study, encoding, completed, x, running, constraintKeys);
 
         LogEiAcquisition acquisition = new LogEiAcquisition(incumbent < 0 ? null : objective,
-                incumbent < 0 ? Double.NEGATIVE_INFINITY : y[incumbent], constraintModels, thresholds,
+                incumbent < 0 ? Double.NEGATIVE_INFINITY : y[incumbent], constraints.models(), constraints.thresholds(),
                 encoding.dimension());
         double[] lengthscales = new double[encoding.dimension()];
         for (int d = 0; d < lengthscales.length; d++) {
@@ -233,6 +215,40 @@ public final class GpSampler implements Sampler {
             proposal.put(encoding.names().get(d), encoding.decode(d, best[d]));
         }
         return proposal;
+    }
+
+    /**
+     * One GP per constraint key, on the standardised {@code -c} of the trials that have it, with
+     * the threshold that corresponds to {@code c = 0}; running trials believed as for the objective.
+     */
+    private ConstraintModels constraintModels(StudyView study, SearchSpaceEncoding encoding,
+                                              List<FrozenTrial> completed, double[][] x, double[][] running,
+                                              SortedSet<String> keys) {
+        boolean[] categorical = encoding.categoricalMask();
+        List<GaussianProcess> models = new ArrayList<>();
+        double[] thresholds = new double[keys.size()];
+        int c = 0;
+        for (String key : keys) {
+            List<double[]> rows = new ArrayList<>();
+            List<Double> negated = new ArrayList<>();
+            for (int i = 0; i < completed.size(); i++) {
+                Double value = completed.get(i).constraints().get(key);
+                if (value != null) {
+                    rows.add(x[i]);
+                    negated.add(-value);  // GPs maximise; a constraint wants c <= 0, i.e. -c >= 0
+                }
+            }
+            Standardized s = standardize(negated.stream().mapToDouble(Double::doubleValue).toArray());
+            double[][] cx = rows.toArray(double[][]::new);
+            KernelParams params = fit(study.name() + "/" + CONSTRAINT_ROLE + key, encoding, cx, s.values(), categorical);
+            models.add(new GaussianProcess(cx, s.values(), categorical, params).believing(running));
+            thresholds[c++] = -s.mean() / Math.max(STD_FLOOR, s.std());
+        }
+        return new ConstraintModels(models, thresholds);
+    }
+
+    /** The constraint GPs and their feasibility thresholds, in key order. */
+    private record ConstraintModels(List<GaussianProcess> models, double[] thresholds) {
     }
 
     /** MAP fit warm-started from the previous fit of the same role over the same parameters. */
