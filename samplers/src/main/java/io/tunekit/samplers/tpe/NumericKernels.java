@@ -217,9 +217,10 @@ final class NumericKernels implements KernelDimension {
             return;
         }
         double[] mass = massesAt(x);
+        double[] cell = cellAt(x);
         for (int i = 0; i < count; i++) {
             int k = active == null ? i : active[i];
-            acc[k] += mass[pairOf[k]];
+            acc[k] += pairMass(mass, cell, pairOf[k]);
         }
     }
 
@@ -229,7 +230,7 @@ final class NumericKernels implements KernelDimension {
             double z = ((log ? Math.log(x) : x) - mu[k]) * invSigma[k];
             return -0.5 * z * z;
         }
-        return massesAt(x)[pairOf[k]];
+        return pairMass(massesAt(x), cellAt(x), pairOf[k]);
     }
 
     @Override
@@ -237,25 +238,34 @@ final class NumericKernels implements KernelDimension {
         return true;
     }
 
-    /** The pair masses at a stepped value; point values repeat (ints, steps), so they are kept. */
+    /**
+     * The log masses of the (mean, bandwidth) pairs on the step cell of a value, filled in as
+     * kernels ask for them (NaN: not yet): point values repeat (ints, steps), and once negligible
+     * kernels are dropped, most pairs are never needed.
+     */
     private double[] massesAt(double x) {
-        return massMemo.computeIfAbsent(x, this::pairMasses);
+        return massMemo.computeIfAbsent(x, v -> {
+            double[] mass = new double[pairMu.length];
+            Arrays.fill(mass, Double.NaN);
+            return mass;
+        });
     }
 
-    /** The log mass of each (mean, bandwidth) pair on the step cell of internal value {@code x}. */
-    private double[] pairMasses(double x) {
+    /** The transformed step cell {@code [lo, hi]} of an internal value. */
+    private double[] cellAt(double x) {
         double lo = x - step / 2;
         double hi = x + step / 2;
-        if (log) {
-            lo = Math.log(lo);
-            hi = Math.log(hi);
-        }
-        double[] mass = new double[pairMu.length];
-        for (int j = 0; j < mass.length; j++) {
+        return log ? new double[] {Math.log(lo), Math.log(hi)} : new double[] {lo, hi};
+    }
+
+    private double pairMass(double[] mass, double[] cell, int j) {
+        double m = mass[j];
+        if (Double.isNaN(m)) {
             double inv = 1 / pairSigma[j];
-            mass[j] = NormalMath.logGaussMass((lo - pairMu[j]) * inv, (hi - pairMu[j]) * inv);
+            m = NormalMath.logGaussMass((cell[0] - pairMu[j]) * inv, (cell[1] - pairMu[j]) * inv);
+            mass[j] = m;
         }
-        return mass;
+        return m;
     }
 
     @Override
