@@ -4,6 +4,7 @@ import io.tunekit.benchmarks.gp.GpCostCommand;
 import io.tunekit.benchmarks.overhead.OverheadCommand;
 import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
 import io.tunekit.benchmarks.quality.QualityCommand;
+import io.tunekit.benchmarks.storage.StorageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,12 +14,13 @@ import java.util.logging.Logger;
 /**
  * The benchmark runner: {@code java -jar benchmarks/target/tunekit-benchmarks.jar <suite> ...}.
  * Suites: {@code quality} (regret over seeds, PROTOCOL.md section 2), {@code overhead}
- * (framework cost per trial, section 3, and the TPE speed cases) and {@code gp-cost} (time of one
- * GP ask as the study grows). Logging below WARNING is off, as in the protocol.
+ * (framework cost per trial, section 3, and the TPE speed cases), {@code storage} (the SQLite
+ * storage, section 4) and {@code gp-cost} (time of one GP ask as the study grows). Logging below
+ * WARNING is off, as in the protocol.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Tunekit's quality and speed benchmarks (see ../shared/bench/PROTOCOL.md).",
-        subcommands = {QualityCommand.class, OverheadCommand.class, OverheadRepetitionCommand.class,
+        subcommands = {QualityCommand.class, OverheadCommand.class, OverheadRepetitionCommand.class, StorageCommand.class,
                 GpCostCommand.class, CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
 

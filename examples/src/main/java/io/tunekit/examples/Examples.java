@@ -24,6 +24,8 @@ public final class Examples {
     static {
         EXAMPLES.put("quickstart", new Entry("minimise a small function with random search, print the best trial",
                 Quickstart::main));
+        EXAMPLES.put("shared", new Entry("the quickstart in a database: [URL, default sqlite:tunekit.db] [trials]; "
+                + "start it N times to work on one study", SharedStudy::main));
     }
 
     private Examples() {

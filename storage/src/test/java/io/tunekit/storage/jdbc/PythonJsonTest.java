@@ -1,0 +1,92 @@
+package io.tunekit.storage.jdbc;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** JSON text byte for byte as Python's json.dumps writes it, and read back as json.loads reads it. */
+class PythonJsonTest {
+
+    @Test
+    void floatsMatchPythonReprOnReferenceValues() throws Exception {
+        // 500+ doubles (edge cases, random bit patterns, random magnitudes) written by Python 3.11.
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                PythonJsonTest.class.getResourceAsStream("/python/float_repr.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.startsWith("#")) {
+                    rows.add(line.split(" "));
+                }
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(500);
+        for (String[] row : rows) {
+            double d = Double.longBitsToDouble(Long.parseUnsignedLong(row[0], 16));
+            assertThat(PythonJson.pythonFloat(d)).as("bits " + row[0]).isEqualTo(row[1]);
+        }
+    }
+
+    @Test
+    void nonFiniteFloatsAreBareTokens() {
+        assertThat(PythonJson.pythonFloat(Double.NaN)).isEqualTo("NaN");
+        assertThat(PythonJson.pythonFloat(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+        assertThat(PythonJson.pythonFloat(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
+    }
+
+    @Property
+    void everyFloatReadsBackExactly(@ForAll double d) {
+        assertThat(Double.parseDouble(PythonJson.pythonFloat(d))).isEqualTo(d);
+        assertThat((Double) PythonJson.loads(PythonJson.pythonFloat(d))).isEqualTo(d);
+    }
+
+    @Test
+    void nestedValuesMatchPythonJsonDumps() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("k", Arrays.asList(1, 2.5, null, true, false));
+        value.put("s", "h\u00e9llo \u2603 \ud83d\ude00 \n\t\"\\ \u0001\u007f/");
+        value.put("n", Double.NaN);
+        value.put("i", Double.POSITIVE_INFINITY);
+        value.put("m", Double.NEGATIVE_INFINITY);
+        value.put("e", Map.of());
+        value.put("l", List.of());
+        value.put("big", 1L << 40);
+        // json.dumps of the same Python object (see src/test/resources/python for how it was made)
+        assertThat(PythonJson.dumps(value)).isEqualTo("{\"k\": [1, 2.5, null, true, false], \"s\": \"h\\u00e9llo \\u2603 "
+                + "\\ud83d\\ude00 \\n\\t\\\"\\\\ \\u0001\\u007f/\", \"n\": NaN, \"i\": Infinity, \"m\": -Infinity, \"e\": {}, "
+                + "\"l\": [], \"big\": 1099511627776}");
+        Object back = PythonJson.loads(PythonJson.dumps(value));
+        assertThat(io.tunekit.storage.JsonValues.sameValue(back, value)).isTrue();
+    }
+
+    @Test
+    void readsPythonsNonStandardTokensAndLargeIntegers() {
+        assertThat(PythonJson.loads("[NaN, Infinity, -Infinity, 12345678901234, 123456789012345678901234567890]"))
+                .asList().satisfies(l -> {
+                    assertThat((Double) l.get(0)).isNaN();
+                    assertThat(l.get(1)).isEqualTo(Double.POSITIVE_INFINITY);
+                    assertThat(l.get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
+                    assertThat(l.get(3)).isEqualTo(12345678901234L);
+                    assertThat(l.get(4)).isEqualTo(1.2345678901234568E29);
+                });
+        assertThat(PythonJson.loads("{\"a\": 1}")).isEqualTo(Map.of("a", 1));
+    }
+
+    @Test
+    void badJsonIsAClearError() {
+        assertThatThrownBy(() -> PythonJson.loads("{oops")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not valid JSON: {oops");
+    }
+}
