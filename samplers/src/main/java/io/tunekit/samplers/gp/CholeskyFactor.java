@@ -3,23 +3,21 @@ package io.tunekit.samplers.gp;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
-import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 
 /**
  * The Cholesky factor {@code L} of a symmetric positive definite matrix {@code C = L L^T}, with
- * the solves the GP needs, all done by EJML. Immutable after construction; the solve methods
- * write only to their arguments (except {@link #inverse}, see there).
+ * the solves the GP needs (EJML's factorisation and triangular solves, plus a multi-column
+ * forward solve and an inverse that use the triangular structure). Immutable after construction;
+ * the methods write only to their arguments, so one factor may serve several threads.
  */
 final class CholeskyFactor {
 
     private final int n;
-    private final LinearSolverChol_DDRM solver;
     /** L, row-major (the lower triangle of EJML's factor). */
     private final double[] lower;
 
-    private CholeskyFactor(int n, LinearSolverChol_DDRM solver, double[] lower) {
+    private CholeskyFactor(int n, double[] lower) {
         this.n = n;
-        this.solver = solver;
         this.lower = lower;
     }
 
@@ -30,17 +28,17 @@ final class CholeskyFactor {
      */
     static CholeskyFactor decompose(DMatrixRMaj matrix) {
         int n = matrix.numRows;
-        LinearSolverChol_DDRM solver = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
-        if (!solver.setA(matrix)) {
+        CholeskyDecompositionInner_DDRM decomposition = new CholeskyDecompositionInner_DDRM(true);
+        if (!decomposition.decompose(matrix)) {
             return null;
         }
-        double[] lower = solver.getDecomposition().getT(null).data;
+        double[] lower = decomposition.getT(null).data;
         for (int i = 0; i < n; i++) {
             if (!(lower[i * n + i] > 0) || Double.isInfinite(lower[i * n + i])) {
                 return null;
             }
         }
-        return new CholeskyFactor(n, solver, lower);
+        return new CholeskyFactor(n, lower);
     }
 
     /** The order of the matrix. */
@@ -62,14 +60,68 @@ final class CholeskyFactor {
         TriangularSolver_DDRM.solveL(lower, b, n);
     }
 
+    /**
+     * {@code B := L^-1 B} for a row-major {@code n x columns} matrix B, i.e. a forward solve of
+     * every column at once. EJML's multi-column {@code solveL} walks one column at a time with a
+     * stride of {@code columns}; this one updates whole rows ({@code B_i -= L_ik B_k}), contiguous
+     * loops the JIT vectorises. The operations on each column are those of {@link #forwardSolve},
+     * in the same order, so each column's result is bit for bit the same.
+     */
+    void forwardSolveColumns(double[] b, int columns) {
+        if (b.length < n * columns) {
+            throw new IllegalArgumentException("a " + n + " x " + columns + " right-hand side needs "
+                    + n * columns + " values, got " + b.length);
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i * columns;
+            for (int k = 0; k < i; k++) {
+                double l = lower[i * n + k];
+                int source = k * columns;
+                for (int j = 0; j < columns; j++) {
+                    b[row + j] -= l * b[source + j];
+                }
+            }
+            double diagonal = lower[i * n + i];
+            for (int j = 0; j < columns; j++) {
+                b[row + j] /= diagonal;
+            }
+        }
+    }
+
     /** {@code b := C^-1 b}. */
     void solve(double[] b) {
         TriangularSolver_DDRM.solveL(lower, b, n);
         TriangularSolver_DDRM.solveTranL(lower, b, n);
     }
 
-    /** {@code C^-1}, written to {@code out} (n x n). Uses the solver's work space: not thread-safe. */
+    /**
+     * {@code C^-1 = L^-T L^-1}, written to {@code out} (n x n, both triangles). EJML's
+     * {@code invert} solves against every column of the identity without using the zeros, about
+     * {@code n^3} multiply-adds; inverting the triangle (EJML's {@code invertLower}) and summing
+     * the outer products of its rows, lower triangle only, takes about {@code n^3 / 3}. The kernel
+     * fit needs this at every gradient.
+     */
     void inverse(DMatrixRMaj out) {
-        solver.invert(out);
+        out.reshape(n, n);
+        double[] inv = out.data;
+        double[] lowerInverse = new double[n * n];
+        TriangularSolver_DDRM.invertLower(lower, lowerInverse, n);
+        java.util.Arrays.fill(inv, 0, n * n, 0);
+        // (L^-T L^-1)_ij = sum_k Linv_ki Linv_kj, where row k of Linv is zero beyond column k.
+        for (int k = 0; k < n; k++) {
+            int rowK = k * n;
+            for (int i = 0; i <= k; i++) {
+                double a = lowerInverse[rowK + i];
+                int rowI = i * n;
+                for (int j = 0; j <= i; j++) {
+                    inv[rowI + j] += a * lowerInverse[rowK + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                inv[j * n + i] = inv[i * n + j];
+            }
+        }
     }
 }

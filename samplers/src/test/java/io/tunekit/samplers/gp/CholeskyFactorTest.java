@@ -64,4 +64,31 @@ class CholeskyFactorTest {
 
         assertThat(CholeskyFactor.decompose(indefinite)).isNull();
     }
+
+    @Test
+    void forwardSolveOfManyColumnsEqualsOneColumnAtATime() {
+        int n = 9;
+        int columns = 5;
+        CholeskyFactor factor = CholeskyFactor.decompose(spd(n, 3));
+        SplittableRandom random = new SplittableRandom(4);
+        double[] block = new double[n * columns];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = random.nextDouble() * 4 - 2;
+        }
+        double[][] single = new double[columns][n];
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < n; i++) {
+                single[j][i] = block[i * columns + j];
+            }
+            factor.forwardSolve(single[j]);
+        }
+
+        factor.forwardSolveColumns(block, columns);
+
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < n; i++) {
+                assertThat(block[i * columns + j]).as("row %s column %s", i, j).isEqualTo(single[j][i]);
+            }
+        }
+    }
 }

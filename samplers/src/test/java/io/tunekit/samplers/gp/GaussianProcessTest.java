@@ -70,6 +70,35 @@ class GaussianProcessTest {
         assertThat(varianceGradient[1]).isZero();
     }
 
+    /**
+     * Batched scoring (blocks of kernel columns solved together) must give exactly what scoring
+     * one point at a time gives: the acquisition argmax and roulette picks depend on it. 300
+     * points is more than two blocks and not a multiple of the block size.
+     */
+    @Test
+    void batchedPosteriorEqualsThePointwisePosteriorExactly() {
+        double[][] x = KernelFitTest.randomInputs(40, 5);
+        double[] y = new double[x.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.sin(5 * x[i][0]) - x[i][1] + x[i][2] * x[i][2];
+        }
+        boolean[] categorical = {false, true, false};
+        GaussianProcess gp = new GaussianProcess(x, y, categorical, new KernelParams(new double[] {6, 0.7, 2}, 0.9, 1e-4));
+        double[][] points = KernelFitTest.randomInputs(300, 6);
+        points[7] = x[3].clone();  // at an observation the variance nearly vanishes
+        double[] means = new double[points.length];
+        double[] variances = new double[points.length];
+
+        gp.posterior(points, means, variances);
+
+        for (int j = 0; j < points.length; j++) {
+            double[] one = posterior(gp, points[j]);
+            assertThat(means[j]).as("mean %s", j).isEqualTo(one[0]);
+            assertThat(variances[j]).as("variance %s", j).isEqualTo(one[1]);
+        }
+        assertThat(variances[7]).isLessThan(1e-3);
+    }
+
     private static double[] posterior(GaussianProcess gp, double[] point) {
         double[] out = new double[2];
         gp.posterior(point, out, null, null);
