@@ -61,29 +61,30 @@ final class CholeskyFactor {
     }
 
     /**
-     * {@code B := L^-1 B} for a row-major {@code n x columns} matrix B, i.e. a forward solve of
-     * every column at once. EJML's multi-column {@code solveL} walks one column at a time with a
-     * stride of {@code columns}; this one updates whole rows ({@code B_i -= L_ik B_k}), contiguous
-     * loops the JIT vectorises. The operations on each column are those of {@link #forwardSolve},
-     * in the same order, so each column's result is bit for bit the same.
+     * {@code B := L^-1 B} for an {@code n x columns} matrix B given as rows (row i is
+     * {@code rows[i][0..columns)}), i.e. a forward solve of every column at once. EJML's
+     * multi-column {@code solveL} walks one column at a time with a stride; this one updates whole
+     * rows ({@code B_i -= L_ik B_k}), loops over two distinct arrays that the JIT vectorises (a
+     * single flat array defeats it: it cannot prove two rows of one array independent). The
+     * operations on each column are those of {@link #forwardSolve}, in the same order, so each
+     * column's result is bit for bit the same.
      */
-    void forwardSolveColumns(double[] b, int columns) {
-        if (b.length < n * columns) {
-            throw new IllegalArgumentException("a " + n + " x " + columns + " right-hand side needs "
-                    + n * columns + " values, got " + b.length);
+    void forwardSolveColumns(double[][] rows, int columns) {
+        if (rows.length < n) {
+            throw new IllegalArgumentException("a right-hand side of " + n + " rows needed, got " + rows.length);
         }
         for (int i = 0; i < n; i++) {
-            int row = i * columns;
+            double[] target = rows[i];
             for (int k = 0; k < i; k++) {
                 double l = lower[i * n + k];
-                int source = k * columns;
+                double[] source = rows[k];
                 for (int j = 0; j < columns; j++) {
-                    b[row + j] -= l * b[source + j];
+                    target[j] -= l * source[j];
                 }
             }
             double diagonal = lower[i * n + i];
             for (int j = 0; j < columns; j++) {
-                b[row + j] /= diagonal;
+                target[j] /= diagonal;
             }
         }
     }

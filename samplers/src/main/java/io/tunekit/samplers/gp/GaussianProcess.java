@@ -27,8 +27,12 @@ final class GaussianProcess {
     private final CholeskyFactor factor;
     private final double[] alpha;
     private final int n;
+    /** The inputs by dimension ({@code columns[d][i] = x[i][d]}), for loops over observations. */
+    private final double[][] columns;
+    private final double[] theta;
     private final double[] kBuffer;
     private final double[] slopeBuffer;
+    private final double[] r2Buffer;
     private final double[] solveBuffer;
 
     /**
@@ -63,9 +67,41 @@ final class GaussianProcess {
         }
         this.alpha = this.y.clone();
         factor.solve(alpha);
+        this.theta = params.inverseSquaredLengthscales();
+        this.columns = new double[categorical.length][n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < categorical.length; d++) {
+                columns[d][i] = x[i][d];
+            }
+        }
         this.kBuffer = new double[n];
         this.slopeBuffer = new double[n];
         this.solveBuffer = new double[n];
+        this.r2Buffer = new double[n];
+    }
+
+    /**
+     * {@code r2[i]} = the scaled squared distance from {@code point} to observation i, the same
+     * sum in the same order as {@link Matern52#scaledSquaredDistance}, but one dimension at a time
+     * over all observations: contiguous loops instead of one short loop per pair.
+     */
+    private void squaredDistances(double[] point, double[] r2) {
+        java.util.Arrays.fill(r2, 0, n, 0);
+        for (int d = 0; d < theta.length; d++) {
+            double t = theta[d];
+            double p = point[d];
+            double[] column = columns[d];
+            if (categorical[d]) {
+                for (int i = 0; i < n; i++) {
+                    r2[i] += t * (p == column[i] ? 0 : 1);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double diff = p - column[i];
+                    r2[i] += t * (diff * diff);
+                }
+            }
+        }
     }
 
     /** The kernel hyperparameters. */
@@ -87,8 +123,9 @@ final class GaussianProcess {
         boolean gradients = meanGradient != null;
         double scale = params.scale();
         double mean = 0;
+        squaredDistances(point, r2Buffer);
         for (int i = 0; i < n; i++) {
-            double r2 = Matern52.scaledSquaredDistance(point, x[i], params, categorical);
+            double r2 = r2Buffer[i];
             kBuffer[i] = scale * Matern52.value(r2);
             if (gradients) {
                 slopeBuffer[i] = scale * Matern52.slope(r2);
@@ -139,30 +176,31 @@ final class GaussianProcess {
      */
     void posterior(double[][] points, double[] means, double[] variances) {
         int width = Math.min(POSTERIOR_BLOCK, points.length);
-        double[] block = new double[n * width];
+        double[][] block = new double[n][width];
         double[] squaredNorms = new double[width];
         double scale = params.scale();
         for (int start = 0; start < points.length; start += width) {
-            int columns = Math.min(width, points.length - start);
-            for (int j = 0; j < columns; j++) {
+            int count = Math.min(width, points.length - start);
+            for (int j = 0; j < count; j++) {
                 double[] point = points[start + j];
                 double mean = 0;
+                squaredDistances(point, r2Buffer);
                 for (int i = 0; i < n; i++) {
-                    double k = scale * Matern52.value(Matern52.scaledSquaredDistance(point, x[i], params, categorical));
-                    block[i * columns + j] = k;
+                    double k = scale * Matern52.value(r2Buffer[i]);
+                    block[i][j] = k;
                     mean += k * alpha[i];
                 }
                 means[start + j] = mean;
             }
-            factor.forwardSolveColumns(block, columns);  // column j = L^-1 k(x_j)
+            factor.forwardSolveColumns(block, count);  // column j = L^-1 k(x_j)
             java.util.Arrays.fill(squaredNorms, 0);
             for (int i = 0; i < n; i++) {
-                int row = i * columns;
-                for (int j = 0; j < columns; j++) {
-                    squaredNorms[j] += block[row + j] * block[row + j];
+                double[] row = block[i];
+                for (int j = 0; j < count; j++) {
+                    squaredNorms[j] += row[j] * row[j];
                 }
             }
-            for (int j = 0; j < columns; j++) {
+            for (int j = 0; j < count; j++) {
                 variances[start + j] = Math.max(scale - squaredNorms[j], 0);
             }
         }

@@ -71,14 +71,16 @@ class CholeskyFactorTest {
         int columns = 5;
         CholeskyFactor factor = CholeskyFactor.decompose(spd(n, 3));
         SplittableRandom random = new SplittableRandom(4);
-        double[] block = new double[n * columns];
-        for (int i = 0; i < block.length; i++) {
-            block[i] = random.nextDouble() * 4 - 2;
+        double[][] block = new double[n][columns];
+        for (double[] row : block) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = random.nextDouble() * 4 - 2;
+            }
         }
         double[][] single = new double[columns][n];
         for (int j = 0; j < columns; j++) {
             for (int i = 0; i < n; i++) {
-                single[j][i] = block[i * columns + j];
+                single[j][i] = block[i][j];
             }
             factor.forwardSolve(single[j]);
         }
@@ -87,7 +89,7 @@ class CholeskyFactorTest {
 
         for (int j = 0; j < columns; j++) {
             for (int i = 0; i < n; i++) {
-                assertThat(block[i * columns + j]).as("row %s column %s", i, j).isEqualTo(single[j][i]);
+                assertThat(block[i][j]).as("row %s column %s", i, j).isEqualTo(single[j][i]);
             }
         }
     }
