@@ -93,4 +93,18 @@ class CholeskyFactorTest {
             }
         }
     }
+
+    @Test
+    void inverseAgreesWithEjmlsGeneralInverseOnALargerMatrix() {
+        DMatrixRMaj c = spd(37, 9);
+        DMatrixRMaj expected = c.copy();
+        assertThat(CommonOps_DDRM.invert(expected)).isTrue();
+        DMatrixRMaj inverse = new DMatrixRMaj(1, 1);
+
+        CholeskyFactor.decompose(c.copy()).inverse(inverse);
+
+        assertThat(inverse.numRows).isEqualTo(37);
+        assertThat(inverse.numCols).isEqualTo(37);
+        assertThat(inverse.data).containsExactly(expected.data, within(1e-12));
+    }
 }
