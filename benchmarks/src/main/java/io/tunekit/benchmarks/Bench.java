@@ -1,5 +1,6 @@
 package io.tunekit.benchmarks;
 
+import io.tunekit.benchmarks.gp.GpCostCommand;
 import io.tunekit.benchmarks.overhead.OverheadCommand;
 import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
 import io.tunekit.benchmarks.pruning.PruningCommand;
@@ -15,14 +16,14 @@ import java.util.logging.Logger;
  * The benchmark runner: {@code java -jar benchmarks/target/tunekit-benchmarks.jar <suite> ...}.
  * Suites: {@code quality} (regret over seeds, PROTOCOL.md section 2), {@code overhead}
  * (framework cost per trial, section 3, and the TPE speed cases), {@code storage} (the SQLite
- * storage, section 4) and {@code pruning} (steps saved and best final score of each pruner on
- * synthetic learning curves). Logging below WARNING is off, as in the protocol.
+ * storage, section 4), {@code pruning} (steps saved and best final score of each pruner on
+ * synthetic learning curves) and {@code gp-cost} (time of one GP ask as the study grows).
+ * Logging below WARNING is off, as in the protocol.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Tunekit's quality and speed benchmarks (see ../shared/bench/PROTOCOL.md).",
         subcommands = {QualityCommand.class, OverheadCommand.class, OverheadRepetitionCommand.class, StorageCommand.class,
-                PruningCommand.class,
-                CommandLine.HelpCommand.class})
+                PruningCommand.class, GpCostCommand.class, CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
 
     @Override

@@ -2,6 +2,7 @@ package io.tunekit.benchmarks;
 
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.gp.GpSampler;
 import io.tunekit.samplers.tpe.TpeSampler;
 
 import java.util.Collections;
@@ -22,6 +23,7 @@ public final class SamplerRegistry {
         register("random", RandomSampler::new);
         register("tpe", seed -> TpeSampler.builder().seed(seed).build());
         register("tpe-univariate", seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
+        register("gp", seed -> GpSampler.builder().seed(seed).build());
     }
 
     private SamplerRegistry() {

@@ -1,0 +1,150 @@
+package io.tunekit.samplers.gp;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+
+/**
+ * The Cholesky factor {@code L} of a symmetric positive definite matrix {@code C = L L^T}, with
+ * the solves the GP needs (EJML's factorisation and triangular solves, plus a multi-column
+ * forward solve and an inverse that use the triangular structure). Immutable after construction;
+ * the methods write only to their arguments, so one factor may serve several threads.
+ */
+final class CholeskyFactor {
+
+    private final int n;
+    /** L, row-major (the lower triangle of EJML's factor). */
+    private final double[] lower;
+
+    private CholeskyFactor(int n, double[] lower) {
+        this.n = n;
+        this.lower = lower;
+    }
+
+    /**
+     * Factors {@code matrix} (which is overwritten).
+     *
+     * @return the factor, or {@code null} if the matrix is not positive definite in double precision
+     */
+    static CholeskyFactor decompose(DMatrixRMaj matrix) {
+        int n = matrix.numRows;
+        CholeskyDecompositionInner_DDRM decomposition = new CholeskyDecompositionInner_DDRM(true);
+        if (!decomposition.decompose(matrix)) {
+            return null;
+        }
+        double[] lower = decomposition.getT(null).data;
+        for (int i = 0; i < n; i++) {
+            if (!(lower[i * n + i] > 0) || Double.isInfinite(lower[i * n + i])) {
+                return null;
+            }
+        }
+        return new CholeskyFactor(n, lower);
+    }
+
+    /** The order of the matrix. */
+    int size() {
+        return n;
+    }
+
+    /** {@code sum_i log L_ii = 1/2 log det C}. */
+    double halfLogDeterminant() {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.log(lower[i * n + i]);
+        }
+        return sum;
+    }
+
+    /** {@code b := L^-1 b}. */
+    void forwardSolve(double[] b) {
+        TriangularSolver_DDRM.solveL(lower, b, n);
+    }
+
+    /**
+     * {@code B := L^-1 B} for an {@code n x columns} matrix B given as rows (row i is
+     * {@code rows[i][0..columns)}), i.e. a forward solve of every column at once. EJML's
+     * multi-column {@code solveL} walks one column at a time with a stride; this one updates whole
+     * rows ({@code B_i -= L_ik B_k}), loops over two distinct arrays that the JIT vectorises (a
+     * single flat array defeats it: it cannot prove two rows of one array independent). The
+     * operations on each column are those of {@link #forwardSolve}, in the same order, so each
+     * column's result is bit for bit the same.
+     */
+    void forwardSolveColumns(double[][] rows, int columns) {
+        if (rows.length < n) {
+            throw new IllegalArgumentException("a right-hand side of " + n + " rows needed, got " + rows.length);
+        }
+        for (int i = 0; i < n; i++) {
+            double[] target = rows[i];
+            for (int k = 0; k < i; k++) {
+                double l = lower[i * n + k];
+                double[] source = rows[k];
+                for (int j = 0; j < columns; j++) {
+                    target[j] -= l * source[j];
+                }
+            }
+            double diagonal = lower[i * n + i];
+            for (int j = 0; j < columns; j++) {
+                target[j] /= diagonal;
+            }
+        }
+    }
+
+    /** {@code b := C^-1 b}. */
+    void solve(double[] b) {
+        TriangularSolver_DDRM.solveL(lower, b, n);
+        TriangularSolver_DDRM.solveTranL(lower, b, n);
+    }
+
+    /**
+     * {@code C^-1 = L^-T L^-1}, written to {@code out} (n x n, both triangles). EJML's
+     * {@code invert} solves against every column of the identity without using the zeros, about
+     * {@code n^3} multiply-adds; here the triangle is inverted row by row and the outer products of
+     * its rows are summed into the lower triangle, about {@code n^3 / 3}. Both steps are row
+     * updates {@code target[j] += a * source[j]} on separate row arrays, which the JIT vectorises.
+     * The kernel fit needs this at every gradient.
+     */
+    void inverse(DMatrixRMaj out) {
+        // Row i of L^-1 (zero beyond column i): X_i = (e_i - sum_{k<i} L_ik X_k) / L_ii.
+        double[][] lowerInverse = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] row = new double[i + 1];
+            for (int k = 0; k < i; k++) {
+                double l = lower[i * n + k];
+                double[] source = lowerInverse[k];
+                for (int j = 0; j <= k; j++) {
+                    row[j] -= l * source[j];
+                }
+            }
+            row[i] += 1;
+            double diagonal = lower[i * n + i];
+            for (int j = 0; j <= i; j++) {
+                row[j] /= diagonal;
+            }
+            lowerInverse[i] = row;
+        }
+        // (L^-T L^-1)_ij = sum_k Linv_ki Linv_kj over k >= max(i, j); lower triangle by rows.
+        double[][] inverse = new double[n][];
+        for (int i = 0; i < n; i++) {
+            inverse[i] = new double[i + 1];
+        }
+        for (int k = 0; k < n; k++) {
+            double[] source = lowerInverse[k];
+            for (int i = 0; i <= k; i++) {
+                double a = source[i];
+                double[] target = inverse[i];
+                for (int j = 0; j <= i; j++) {
+                    target[j] += a * source[j];
+                }
+            }
+        }
+        out.reshape(n, n);
+        double[] data = out.data;
+        for (int i = 0; i < n; i++) {
+            double[] row = inverse[i];
+            for (int j = 0; j <= i; j++) {
+                data[i * n + j] = row[j];
+                data[j * n + i] = row[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.tunekit.samplers.gp;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+
+/**
+ * Maximum a posteriori kernel hyperparameters, as Optuna's GP sampler computes them.
+ *
+ * <p>The optimiser works on raw parameters {@code rho_d = log theta_d} (theta = inverse squared
+ * length scale), {@code log s} and {@code log(noise - 1e-6)}, so every natural parameter stays
+ * positive and the noise stays above its floor. The loss is
+ * <pre>
+ *   sum_i log L_ii + 1/2 |L^-1 y|^2                      (minus the log marginal likelihood)
+ *   + sum_d (0.1 / theta_d + 0.1 theta_d)                 (length scale prior)
+ *   - (log s - s)                                         (Gamma(2, 1) on the scale)
+ *   - (0.1 log noise - 30 noise)                          (Gamma(1.1, 30) on the noise)
+ * </pre>
+ * with its exact gradient {@code 1/2 tr((C^-1 - alpha alpha^T) dC)} plus the prior terms. It is
+ * minimised by {@link BoundedLbfgs} (gradient tolerance 1e-2, as Optuna's SciPy call) from the
+ * previous fit, or from all ones; if that fails, from all ones; if that fails too, all ones are
+ * used with a warning.
+ */
+final class KernelFit {
+
+    /** The noise variance floor. */
+    static final double MINIMUM_NOISE = 1e-6;
+    /** SciPy L-BFGS-B {@code gtol} Optuna uses for the fit. */
+    static final double GRADIENT_TOLERANCE = 1e-2;
+    /** Enough for any realistic fit; each iteration costs one Cholesky and one inverse. */
+    static final int MAX_ITERATIONS = 500;
+
+    private static final System.Logger LOG = System.getLogger(KernelFit.class.getName());
+
+    private KernelFit() {
+    }
+
+    /**
+     * A fit: the hyperparameters and the optimiser's curvature memory, to warm-start the next fit.
+     *
+     * @param params the MAP hyperparameters
+     * @param memory the L-BFGS curvature pairs at the optimum (empty after a fallback)
+     */
+    record Fit(KernelParams params, BoundedLbfgs.Memory memory) {
+    }
+
+    /**
+     * The MAP hyperparameters for the data.
+     *
+     * @param warmStart the previous fit to start from (parameters and curvature memory), or {@code null}
+     * @param deterministic whether the noise is fixed at {@link #MINIMUM_NOISE}
+     */
+    static Fit fit(double[][] x, double[] y, boolean[] categorical, boolean deterministic, Fit warmStart) {
+        MapLoss loss = new MapLoss(x, y, categorical, deterministic);
+        BoundedLbfgs optimizer = new BoundedLbfgs(GRADIENT_TOLERANCE, MAX_ITERATIONS);
+        int size = loss.rawSize();
+        double[] lower = new double[size];
+        double[] upper = new double[size];
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        Fit defaults = new Fit(KernelParams.defaults(categorical.length), BoundedLbfgs.Memory.EMPTY);
+        Fit[] starts = warmStart != null && warmStart.params().dimension() == categorical.length
+                ? new Fit[] {warmStart, defaults}
+                : new Fit[] {defaults};
+        for (Fit start : starts) {
+            BoundedLbfgs.Result result = optimizer.minimize(loss, loss.raw(start.params()), lower, upper, start.memory());
+            if (Double.isFinite(result.value()) && result.status() != BoundedLbfgs.Status.NON_FINITE_START) {
+                try {
+                    return new Fit(loss.params(result.point()), result.memory());
+                } catch (IllegalArgumentException overflow) {
+                    // a raw parameter ran off to infinity: try the next start
+                }
+            }
+        }
+        LOG.log(Level.WARNING, "The optimisation of the GP kernel parameters failed; the default parameters "
+                + "(all ones) are used instead.");
+        KernelParams fallback = deterministic
+                ? new KernelParams(defaults.params().inverseSquaredLengthscales(), 1.0, MINIMUM_NOISE)
+                : defaults.params();
+        return new Fit(fallback, BoundedLbfgs.Memory.EMPTY);
+    }
+
+    /**
+     * The MAP loss and its gradient over the raw parameters {@code [rho_1..rho_D, log s,
+     * log(noise - 1e-6)]} (the last one absent when the objective is deterministic). The value
+     * needs one Cholesky factorisation; the gradient reuses it and adds {@code C^-1}. Reuses its
+     * buffers between evaluations; not thread-safe.
+     */
+    static final class MapLoss implements BoundedLbfgs.Objective {
+
+        private final double[][] x;
+        private final double[] y;
+        private final boolean[] categorical;
+        private final boolean deterministic;
+        private final int n;
+        private final int dim;
+        private final DMatrixRMaj covariance;
+        private final DMatrixRMaj inverse;
+        private final double[] kernelValues;
+        private final double[] kernelSlopes;
+        /** State of the latest {@link #value} call, for {@link #gradient}. */
+        private double[] lastRaw;
+        private CholeskyFactor lastFactor;
+        private double[] lastAlpha;
+
+        MapLoss(double[][] x, double[] y, boolean[] categorical, boolean deterministic) {
+            this.x = x;
+            this.y = y.clone();
+            this.categorical = categorical.clone();
+            this.deterministic = deterministic;
+            this.n = x.length;
+            this.dim = categorical.length;
+            this.covariance = new DMatrixRMaj(n, n);
+            this.inverse = new DMatrixRMaj(n, n);
+            this.kernelValues = new double[n * n];
+            this.kernelSlopes = new double[n * n];
+        }
+
+        /** The number of raw parameters. */
+        int rawSize() {
+            return dim + (deterministic ? 1 : 2);
+        }
+
+        /** The raw parameters of a starting point (Optuna leaves 1% of the floor as headroom). */
+        double[] raw(KernelParams p) {
+            double[] raw = new double[rawSize()];
+            for (int d = 0; d < dim; d++) {
+                raw[d] = Math.log(p.inverseSquaredLengthscale(d));
+            }
+            raw[dim] = Math.log(p.scale());
+            if (!deterministic) {
+                raw[dim + 1] = Math.log(Math.max(p.noiseVariance() - 0.99 * MINIMUM_NOISE, 0.01 * MINIMUM_NOISE));
+            }
+            return raw;
+        }
+
+        /**
+         * The natural parameters of a raw vector.
+         *
+         * @throws IllegalArgumentException if one of them overflows
+         */
+        KernelParams params(double[] raw) {
+            return new KernelParams(theta(raw), Math.exp(raw[dim]), noise(raw));
+        }
+
+        private double[] theta(double[] raw) {
+            double[] theta = new double[dim];
+            for (int d = 0; d < dim; d++) {
+                theta[d] = Math.exp(raw[d]);
+            }
+            return theta;
+        }
+
+        private double noise(double[] raw) {
+            return deterministic ? MINIMUM_NOISE : MINIMUM_NOISE + Math.exp(raw[dim + 1]);
+        }
+
+        /** Value and gradient in one call (for tests and callers outside the optimiser). */
+        double valueAndGradient(double[] raw, double[] gradient) {
+            double value = value(raw);
+            if (Double.isFinite(value)) {
+                gradient(raw, gradient);
+            }
+            return value;
+        }
+
+        @Override
+        public double value(double[] raw) {
+            lastRaw = null;
+            double[] theta = theta(raw);
+            double scale = Math.exp(raw[dim]);
+            double noise = noise(raw);
+            if (!(scale > 0) || !Double.isFinite(scale) || !Double.isFinite(noise) || !positiveAndFinite(theta)) {
+                return Double.NaN;
+            }
+            double[] c = covariance.data;
+            for (int i = 0; i < n; i++) {
+                kernelValues[i * n + i] = 1;
+                kernelSlopes[i * n + i] = Matern52.slope(0);
+                c[i * n + i] = scale + noise;
+                for (int j = 0; j < i; j++) {
+                    double r2 = 0;
+                    for (int d = 0; d < dim; d++) {
+                        r2 += theta[d] * Matern52.squaredDelta(x[i][d], x[j][d], categorical[d]);
+                    }
+                    double m = Matern52.value(r2);
+                    kernelValues[i * n + j] = m;
+                    kernelSlopes[i * n + j] = Matern52.slope(r2);
+                    c[i * n + j] = scale * m;
+                    c[j * n + i] = scale * m;
+                }
+            }
+            CholeskyFactor factor = CholeskyFactor.decompose(covariance);
+            if (factor == null) {
+                return Double.NaN;
+            }
+            double[] alpha = y.clone();
+            factor.solve(alpha);
+            double quadratic = 0;
+            for (int i = 0; i < n; i++) {
+                quadratic += y[i] * alpha[i];
+            }
+            double logPrior = 0;
+            for (int d = 0; d < dim; d++) {
+                logPrior -= 0.1 / theta[d] + 0.1 * theta[d];
+            }
+            logPrior += Math.log(scale) - scale;
+            logPrior += 0.1 * Math.log(noise) - 30 * noise;
+            lastRaw = raw.clone();
+            lastFactor = factor;
+            lastAlpha = alpha;
+            return factor.halfLogDeterminant() + 0.5 * quadratic - logPrior;
+        }
+
+        @Override
+        public void gradient(double[] raw, double[] gradient) {
+            if (lastRaw == null || !Arrays.equals(raw, lastRaw)) {
+                if (!Double.isFinite(value(raw))) {
+                    throw new IllegalStateException("the MAP loss is not finite at " + Arrays.toString(raw));
+                }
+            }
+            double[] theta = theta(raw);
+            double scale = Math.exp(raw[dim]);
+            double noise = noise(raw);
+            // W = C^-1 - alpha alpha^T; d loss = 1/2 sum_ij W_ij dC_ij (plus the prior terms).
+            lastFactor.inverse(inverse);
+            double[] inv = inverse.data;
+            double[] a = lastAlpha;
+            double scaleTerm = 0;
+            double trace = 0;
+            double[] lengthTerms = new double[dim];
+            for (int i = 0; i < n; i++) {
+                double wii = inv[i * n + i] - a[i] * a[i];
+                trace += wii;
+                scaleTerm += wii;  // kernel value 1 on the diagonal
+                for (int j = 0; j < i; j++) {
+                    double w = 2 * (inv[i * n + j] - a[i] * a[j]);  // both triangles
+                    scaleTerm += w * kernelValues[i * n + j];
+                    double ws = w * kernelSlopes[i * n + j];
+                    for (int d = 0; d < dim; d++) {
+                        lengthTerms[d] += ws * Matern52.squaredDelta(x[i][d], x[j][d], categorical[d]);
+                    }
+                }
+            }
+            for (int d = 0; d < dim; d++) {
+                gradient[d] = 0.5 * scale * theta[d] * lengthTerms[d] - (0.1 / theta[d] - 0.1 * theta[d]);
+            }
+            gradient[dim] = 0.5 * scale * scaleTerm - (1 - scale);
+            if (!deterministic) {
+                double rawNoise = noise - MINIMUM_NOISE;
+                gradient[dim + 1] = 0.5 * rawNoise * trace - (0.1 / noise - 30) * rawNoise;
+            }
+        }
+
+        private static boolean positiveAndFinite(double[] v) {
+            for (double e : v) {
+                if (!(e > 0) || !Double.isFinite(e)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.tunekit.samplers.gp;
+
+import java.util.Arrays;
+
+/**
+ * The hyperparameters of the GP prior: one inverse squared length scale per dimension (ARD), the
+ * kernel scale (prior variance of the function) and the observation noise variance. Immutable.
+ */
+final class KernelParams {
+
+    private final double[] inverseSquaredLengthscales;
+    private final double scale;
+    private final double noiseVariance;
+
+    /**
+     * @throws IllegalArgumentException if a value is not finite and positive
+     */
+    KernelParams(double[] inverseSquaredLengthscales, double scale, double noiseVariance) {
+        for (int d = 0; d < inverseSquaredLengthscales.length; d++) {
+            requirePositive("inverse squared length scale " + d, inverseSquaredLengthscales[d]);
+        }
+        requirePositive("kernel scale", scale);
+        requirePositive("noise variance", noiseVariance);
+        this.inverseSquaredLengthscales = inverseSquaredLengthscales.clone();
+        this.scale = scale;
+        this.noiseVariance = noiseVariance;
+    }
+
+    /** Optuna's starting point: every parameter 1. */
+    static KernelParams defaults(int dimension) {
+        double[] ones = new double[dimension];
+        Arrays.fill(ones, 1.0);
+        return new KernelParams(ones, 1.0, 1.0);
+    }
+
+    int dimension() {
+        return inverseSquaredLengthscales.length;
+    }
+
+    double inverseSquaredLengthscale(int d) {
+        return inverseSquaredLengthscales[d];
+    }
+
+    /** A copy of the inverse squared length scales. */
+    double[] inverseSquaredLengthscales() {
+        return inverseSquaredLengthscales.clone();
+    }
+
+    /** The length scale of dimension d, {@code 1 / sqrt(theta_d)}. */
+    double lengthscale(int d) {
+        return 1 / Math.sqrt(inverseSquaredLengthscales[d]);
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    double noiseVariance() {
+        return noiseVariance;
+    }
+
+    private static void requirePositive(String what, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(what + "=" + v + " must be finite and > 0");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KernelParams[inverseSquaredLengthscales=" + Arrays.toString(inverseSquaredLengthscales)
+                + ", scale=" + scale + ", noiseVariance=" + noiseVariance + "]";
+    }
+}

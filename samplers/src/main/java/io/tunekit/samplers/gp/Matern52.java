@@ -1,0 +1,44 @@
+package io.tunekit.samplers.gp;
+
+/**
+ * The ARD Matern 5/2 kernel {@code k(x, x') = s * M(r2)} with
+ * {@code r2 = sum_d theta_d * delta_d^2}, where {@code delta_d^2 = (x_d - x'_d)^2} for numeric
+ * dimensions and {@code 1[x_d != x'_d]} (Hamming) for categorical ones, and
+ * {@code M(r2) = exp(-sqrt(5 r2)) (1 + sqrt(5 r2) + 5 r2 / 3)}. Derivatives are taken with
+ * respect to {@code r2}, where they stay finite at {@code r2 = 0}.
+ */
+final class Matern52 {
+
+    private Matern52() {
+    }
+
+    /** M(r2). */
+    static double value(double r2) {
+        double d = Math.sqrt(5 * r2);
+        return Math.exp(-d) * (1 + d + 5 * r2 / 3);
+    }
+
+    /** dM/d(r2) = -5/6 (1 + sqrt(5 r2)) exp(-sqrt(5 r2)). */
+    static double slope(double r2) {
+        double d = Math.sqrt(5 * r2);
+        return -5.0 / 6.0 * (1 + d) * Math.exp(-d);
+    }
+
+    /** The squared difference of one dimension: squared distance, or 0/1 if categorical. */
+    static double squaredDelta(double a, double b, boolean categorical) {
+        if (categorical) {
+            return a == b ? 0 : 1;
+        }
+        double diff = a - b;
+        return diff * diff;
+    }
+
+    /** r2 between two points under the given inverse squared length scales. */
+    static double scaledSquaredDistance(double[] a, double[] b, KernelParams params, boolean[] categorical) {
+        double r2 = 0;
+        for (int d = 0; d < a.length; d++) {
+            r2 += params.inverseSquaredLengthscale(d) * squaredDelta(a[d], b[d], categorical[d]);
+        }
+        return r2;
+    }
+}
