@@ -96,7 +96,13 @@ final class NumericKernels implements KernelDimension {
         double current = n > 0 ? mu[order[0]] : 0;
         for (int i = 0; i < n; i++) {
             double next = i == n - 1 ? highT : mu[order[i + 1]];
-            double s = Math.min(Math.max(Math.max(current - previous, next - current), minSigma), range);
+            // comparisons instead of Math.max/min, the hottest line here: no NaN can occur, and a
+            // zero's sign cannot matter since minSigma > 0 comes next
+            double left = current - previous;
+            double right = next - current;
+            double s = left > right ? left : right;
+            s = s > minSigma ? s : minSigma;
+            s = s < range ? s : range;
             sigma[order[i]] = s;
             invSigma[order[i]] = 1 / s;
             previous = current;
