@@ -37,10 +37,11 @@ final class NumericKernels implements KernelDimension {
     private final double[] pairMu;
     private final double[] pairSigma;
     private final double[] pairLogZ;
-    // the log masses at the point values seen so far (few: one per candidate), the last one first
-    private double[] memoX = new double[0];
-    private double[][] memoMass = new double[0][];
-    private double[][] memoCell = new double[0][];
+    // stepped parameters: the point values seen so far (few: one per candidate) with their pairs'
+    // log masses and transformed cells, allocated on first use; lastMemo is the slot asked for last
+    private double[] memoX;
+    private double[][] memoMass;
+    private double[][] memoCell;
     private int memoCount;
     private int lastMemo = -1;
 
@@ -291,8 +292,12 @@ final class NumericKernels implements KernelDimension {
                 return lastMemo = i;
             }
         }
-        if (memoCount == memoX.length) {
-            int size = Math.max(8, memoCount * 2);
+        if (memoX == null) {
+            memoX = new double[8];
+            memoMass = new double[8][];
+            memoCell = new double[8][];
+        } else if (memoCount == memoX.length) {
+            int size = memoCount * 2;
             memoX = Arrays.copyOf(memoX, size);
             memoMass = Arrays.copyOf(memoMass, size);
             memoCell = Arrays.copyOf(memoCell, size);
