@@ -5,8 +5,6 @@ import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -39,7 +37,13 @@ final class NumericKernels implements KernelDimension {
     private final double[] pairMu;
     private final double[] pairSigma;
     private final double[] pairLogZ;
-    private final Map<Double, double[]> massMemo = new HashMap<>();
+    // stepped parameters: the point values seen so far (few: one per candidate) with their pairs'
+    // log masses and transformed cells, allocated on first use; lastMemo is the slot asked for last
+    private double[] memoX;
+    private double[][] memoMass;
+    private double[][] memoCell;
+    private int memoCount;
+    private int lastMemo = -1;
 
     /**
      * @param distribution a {@link FloatDistribution} or {@link IntDistribution}
@@ -87,30 +91,38 @@ final class NumericKernels implements KernelDimension {
         double minSigma = settings.magicClip() ? range / Math.min(100.0, n + 2.0) : 1e-12;
         // one pass in sorted order: the larger gap to a neighbour (padded with the bounds),
         // the outermost of two or more from their one neighbour unless endpoints, then the clip
+        invSigma = new double[n + 1];
+        logNorm = new double[n + 1];
         double previous = lowT;
         double current = n > 0 ? mu[order[0]] : 0;
         for (int i = 0; i < n; i++) {
             double next = i == n - 1 ? highT : mu[order[i + 1]];
-            double s;
-            if (!settings.endpoints() && n >= 2 && i == 0) {
-                s = next - current;
-            } else if (!settings.endpoints() && n >= 2 && i == n - 1) {
-                s = current - previous;
-            } else {
-                s = Math.max(current - previous, next - current);
-            }
-            sigma[order[i]] = Math.min(Math.max(s, minSigma), range);
+            // comparisons instead of Math.max/min, the hottest line here: no NaN can occur, and a
+            // zero's sign cannot matter since minSigma > 0 comes next
+            double left = current - previous;
+            double right = next - current;
+            double s = left > right ? left : right;
+            s = s > minSigma ? s : minSigma;
+            s = s < range ? s : range;
+            sigma[order[i]] = s;
+            invSigma[order[i]] = 1 / s;
             previous = current;
             current = next;
         }
+        if (!settings.endpoints() && n >= 2) {
+            // the outermost take the gap to their one neighbour only (set after the loop: no branch in it)
+            int first = order[0];
+            int second = order[1];
+            int last = order[n - 1];
+            int beforeLast = order[n - 2];
+            sigma[first] = Math.min(Math.max(mu[second] - mu[first], minSigma), range);
+            invSigma[first] = 1 / sigma[first];
+            sigma[last] = Math.min(Math.max(mu[last] - mu[beforeLast], minSigma), range);
+            invSigma[last] = 1 / sigma[last];
+        }
         mu[n] = 0.5 * (lowT + highT);
         sigma[n] = range;
-
-        invSigma = new double[n + 1];
-        logNorm = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            invSigma[k] = 1 / sigma[k];
-        }
+        invSigma[n] = 1 / range;
         if (step == 0) {
             // a continuous kernel is truncated to [low, high] itself, not the widened range
             double a0 = log ? Math.log(low) : low;
@@ -121,19 +133,20 @@ final class NumericKernels implements KernelDimension {
             double lastSigma = Double.NaN;
             double lastLog = Double.NaN;
             for (int k = 0; k <= n; k++) {
-                if (sigma[k] != lastSigma) {  // many bandwidths sit at the clip: one log each
-                    lastSigma = sigma[k];
-                    lastLog = Math.log(lastSigma);
-                }
                 int slot = cache != null && k < n ? slots[k] : -1;
-                double logZ = slot >= 0 ? cache.get(slot, sigma[k]) : Double.NaN;
-                if (Double.isNaN(logZ)) {
-                    logZ = NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
+                double norm = slot >= 0 ? cache.get(slot, sigma[k]) : Double.NaN;
+                if (Double.isNaN(norm)) {
+                    if (sigma[k] != lastSigma) {  // many bandwidths sit at the clip: one log each
+                        lastSigma = sigma[k];
+                        lastLog = Math.log(lastSigma);
+                    }
+                    double logZ = NormalMath.logCentralMass((a0 - mu[k]) * invSigma[k], (b0 - mu[k]) * invSigma[k]);
+                    norm = -lastLog - NormalMath.LOG_SQRT_2PI - logZ;
                     if (slot >= 0) {
-                        cache.put(slot, sigma[k], logZ);
+                        cache.put(slot, sigma[k], norm);
                     }
                 }
-                logNorm[k] = -lastLog - NormalMath.LOG_SQRT_2PI - logZ;
+                logNorm[k] = norm;
             }
             pairOf = null;
             pairMu = pairSigma = pairLogZ = null;
@@ -176,19 +189,43 @@ final class NumericKernels implements KernelDimension {
 
     /** Indices of {@code values} in ascending order of value, ties by index. */
     static int[] argsort(double[] values) {
-        Integer[] boxed = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = i;
+        int[] order = new int[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        Arrays.sort(boxed, (x, y) -> {
-            int c = Double.compare(values[x], values[y]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
-        int[] out = new int[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = boxed[i];
+        int[] buffer = new int[order.length];
+        mergeSort(values, order, buffer, 0, order.length);
+        return order;
+    }
+
+    /** Stable merge sort of {@code order[from..to)} by value ({@link Double#compare}), without boxing. */
+    private static void mergeSort(double[] values, int[] order, int[] buffer, int from, int to) {
+        if (to - from <= 24) {  // insertion sort: stable, and fastest on the good group's few kernels
+            for (int i = from + 1; i < to; i++) {
+                int x = order[i];
+                int j = i - 1;
+                while (j >= from && Double.compare(values[order[j]], values[x]) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = x;
+            }
+            return;
         }
-        return out;
+        int mid = (from + to) >>> 1;
+        mergeSort(values, order, buffer, from, mid);
+        mergeSort(values, order, buffer, mid, to);
+        System.arraycopy(order, from, buffer, from, to - from);
+        int a = from;
+        int b = mid;
+        for (int k = from; k < to; k++) {
+            // ties take the left run first: indices stay ascending among equal values
+            if (b >= to || (a < mid && Double.compare(values[buffer[a]], values[buffer[b]]) <= 0)) {
+                order[k] = buffer[a++];
+            } else {
+                order[k] = buffer[b++];
+            }
+        }
     }
 
     @Override
@@ -216,8 +253,9 @@ final class NumericKernels implements KernelDimension {
             }
             return;
         }
-        double[] mass = massesAt(x);
-        double[] cell = cellAt(x);
+        int m = memoIndex(x);
+        double[] mass = memoMass[m];
+        double[] cell = memoCell[m];
         for (int i = 0; i < count; i++) {
             int k = active == null ? i : active[i];
             acc[k] += pairMass(mass, cell, pairOf[k]);
@@ -230,7 +268,8 @@ final class NumericKernels implements KernelDimension {
             double z = ((log ? Math.log(x) : x) - mu[k]) * invSigma[k];
             return -0.5 * z * z;
         }
-        return pairMass(massesAt(x), cellAt(x), pairOf[k]);
+        int m = memoIndex(x);
+        return pairMass(memoMass[m], memoCell[m], pairOf[k]);
     }
 
     @Override
@@ -239,23 +278,38 @@ final class NumericKernels implements KernelDimension {
     }
 
     /**
-     * The log masses of the (mean, bandwidth) pairs on the step cell of a value, filled in as
-     * kernels ask for them (NaN: not yet): point values repeat (ints, steps), and once negligible
-     * kernels are dropped, most pairs are never needed.
+     * The memo slot of a point value: the log masses of the (mean, bandwidth) pairs on its step
+     * cell, filled in as kernels ask for them (NaN: not yet), and the transformed cell. Point values
+     * repeat (ints, steps), and once negligible kernels are dropped, most pairs are never needed.
+     * A linear scan: an estimator sees one value per candidate, and asks for the last one most.
      */
-    private double[] massesAt(double x) {
-        return massMemo.computeIfAbsent(x, v -> {
-            double[] mass = new double[pairMu.length];
-            Arrays.fill(mass, Double.NaN);
-            return mass;
-        });
-    }
-
-    /** The transformed step cell {@code [lo, hi]} of an internal value. */
-    private double[] cellAt(double x) {
+    private int memoIndex(double x) {
+        if (lastMemo >= 0 && Double.compare(memoX[lastMemo], x) == 0) {
+            return lastMemo;
+        }
+        for (int i = 0; i < memoCount; i++) {
+            if (Double.compare(memoX[i], x) == 0) {
+                return lastMemo = i;
+            }
+        }
+        if (memoX == null) {
+            memoX = new double[8];
+            memoMass = new double[8][];
+            memoCell = new double[8][];
+        } else if (memoCount == memoX.length) {
+            int size = memoCount * 2;
+            memoX = Arrays.copyOf(memoX, size);
+            memoMass = Arrays.copyOf(memoMass, size);
+            memoCell = Arrays.copyOf(memoCell, size);
+        }
+        double[] mass = new double[pairMu.length];
+        Arrays.fill(mass, Double.NaN);
         double lo = x - step / 2;
         double hi = x + step / 2;
-        return log ? new double[] {Math.log(lo), Math.log(hi)} : new double[] {lo, hi};
+        memoX[memoCount] = x;
+        memoMass[memoCount] = mass;
+        memoCell[memoCount] = log ? new double[] {Math.log(lo), Math.log(hi)} : new double[] {lo, hi};
+        return lastMemo = memoCount++;
     }
 
     private double pairMass(double[] mass, double[] cell, int j) {

@@ -160,23 +160,40 @@ final class ParzenEstimator {
                     continue;
                 }
                 int best = all ? 0 : active[0];
+                double bestValue = acc[best];
                 for (int j = 0; j < count; j++) {
                     int k = all ? j : active[j];
-                    if (acc[k] > acc[best]) {
+                    double v = acc[k];
+                    if (v > bestValue) {
+                        bestValue = v;
                         best = k;
                     }
                 }
-                double bound = acc[best];
+                double bound = bestValue;
                 for (int r = i + 1; r < order.length; r++) {
                     bound += dimensions[order[r]].term(best, x[order[r]]);
                 }
                 double cut = bound - NEGLIGIBLE;
+                // branch-free compaction: which kernels survive is data-dependent and unpredictable
                 int kept = 0;
-                for (int j = 0; j < count; j++) {
-                    int k = all ? j : active[j];
-                    if (acc[k] >= cut) {
-                        active[kept++] = k;
+                if (all) {
+                    for (int k = 0; k < count; k++) {
+                        active[kept] = k;
+                        kept += acc[k] >= cut ? 1 : 0;
                     }
+                } else {
+                    for (int j = 0; j < count; j++) {
+                        int k = active[j];
+                        active[kept] = k;
+                        kept += acc[k] >= cut ? 1 : 0;
+                    }
+                }
+                if (all && kept > count - (count >> 2)) {
+                    // under a quarter dropped: keep summing every kernel, in tight loops without
+                    // indirection. The same terms reach the log-sum-exp: a kernel that could have
+                    // been dropped only keeps falling, and that sum skips it as it is NEGLIGIBLE below
+                    // the largest (the bound is a kernel's final value, so at most the largest).
+                    continue;
                 }
                 count = kept;
                 all = false;
