@@ -55,16 +55,21 @@ public record FrozenTrial(
     public FrozenTrial {
         Objects.requireNonNull(state, "state");
         values = values == null ? List.of() : List.copyOf(values);
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
-        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions == null ? Map.of() : distributions));
-        userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs == null ? Map.of() : userAttrs));
-        systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs == null ? Map.of() : systemAttrs));
-        intermediateValues = Collections.unmodifiableSortedMap(
-                new TreeMap<>(intermediateValues == null ? Map.of() : intermediateValues));
+        params = frozen(params);
+        distributions = frozen(distributions);
+        userAttrs = frozen(userAttrs);
+        systemAttrs = frozen(systemAttrs);
+        intermediateValues = intermediateValues == null || intermediateValues.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
         if (!params.keySet().equals(distributions.keySet())) {
             throw new IllegalArgumentException("FrozenTrial: params " + params.keySet()
                     + " and distributions " + distributions.keySet() + " must have the same names");
         }
+    }
+
+    /** An unmodifiable insertion-ordered copy (snapshots are built often: empty maps are shared). */
+    private static <V> Map<String, V> frozen(Map<String, V> map) {
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** A builder for a trial to add with {@link Study#addTrial} or to enqueue. */
@@ -145,6 +150,9 @@ public record FrozenTrial(
 
     /** The sum of the positive constraint values: 0 for a feasible trial. */
     public double constraintViolation() {
+        if (!hasConstraints()) {
+            return 0;
+        }
         double sum = 0;
         for (double c : constraints().values()) {
             if (c > 0) {
@@ -156,6 +164,9 @@ public record FrozenTrial(
 
     /** Whether every constraint value is {@code <= 0} (true without constraints). */
     public boolean isFeasible() {
+        if (!hasConstraints()) {
+            return true;
+        }
         for (double c : constraints().values()) {
             if (!(c <= 0)) {
                 return false;

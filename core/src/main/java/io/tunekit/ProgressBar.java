@@ -22,7 +22,7 @@ final class ProgressBar {
     private final long start;
     private long lastDraw;
     private int done;
-    private String best = "-";
+    private FrozenTrial best;
     private int lastLength;
 
     ProgressBar(PrintStream out, boolean enabled, Integer total, Duration timeout, long startNanos) {
@@ -40,8 +40,8 @@ final class ProgressBar {
                 options.trialCount().isPresent() ? options.trialCount().getAsInt() : null, options.timeout(), startNanos);
     }
 
-    /** Records a finished trial and redraws if due. */
-    synchronized void trialFinished(String bestSoFar, long nowNanos) {
+    /** Records a finished trial (with the best trial so far, or null) and redraws if due. */
+    synchronized void trialFinished(FrozenTrial bestSoFar, long nowNanos) {
         done++;
         if (bestSoFar != null) {
             best = bestSoFar;
@@ -81,8 +81,9 @@ final class ProgressBar {
         int filled = (int) Math.round(fraction * WIDTH);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
         String limit = timeout == null ? "" : "/" + clock(timeout.toNanos() / 1e9);
+        String bestText = best == null ? "-" : best.value() + " (trial " + best.number() + ")";
         return String.format(Locale.ROOT, "[%s] %3d%% %s | elapsed %s%s | ETA %s | best %s",
-                bar, Math.round(fraction * 100), count, clock(elapsed), limit, eta, best);
+                bar, Math.round(fraction * 100), count, clock(elapsed), limit, eta, bestText);
     }
 
     private void draw(long nowNanos) {

@@ -595,7 +595,7 @@ public final class Study {
         }
         FrozenTrial best = offerBest(finished);
         logFinished(finished, error, best);
-        progress.trialFinished(best == null ? null : best.value() + " (trial " + best.number() + ")", System.nanoTime());
+        progress.trialFinished(best, System.nanoTime());
         for (TrialCallback callback : options.callbacks()) {
             callback.onTrialFinished(this, finished);
         }

@@ -13,11 +13,16 @@ class ProgressBarTest {
 
     private static final long SECOND = 1_000_000_000L;
 
+    private static FrozenTrial best(int number, double value) {
+        return new FrozenTrial(number, number, TrialState.COMPLETE, java.util.List.of(value), null, null,
+                null, null, null, null, null);
+    }
+
     @Test
     void showsTrialsDoneEtaAndTheBestValue() {
         ProgressBar bar = new ProgressBar(new PrintStream(new ByteArrayOutputStream()), true, 100, null, 0);
         for (int i = 0; i < 25; i++) {
-            bar.trialFinished("0.5 (trial 3)", 10 * SECOND);
+            bar.trialFinished(best(3, 0.5), 10 * SECOND);
         }
         assertThat(bar.render(10 * SECOND))
                 .isEqualTo("[######..................]  25% 25/100 trials | elapsed 00:10 | ETA 00:30 | best 0.5 (trial 3)");
@@ -36,8 +41,8 @@ class ProgressBarTest {
     void drawsInPlaceAndEndsWithANewline() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(new PrintStream(out, true, StandardCharsets.UTF_8), true, 2, null, 0);
-        bar.trialFinished("1.0 (trial 0)", SECOND);
-        bar.trialFinished("0.5 (trial 1)", SECOND + 1);
+        bar.trialFinished(best(0, 1.0), SECOND);
+        bar.trialFinished(best(1, 0.5), SECOND + 1);
         bar.close(2 * SECOND);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\r[").endsWith("best 0.5 (trial 1)" + System.lineSeparator());
@@ -48,7 +53,7 @@ class ProgressBarTest {
     void drawsNothingWhenNotATerminal() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(new PrintStream(out), false, 10, null, 0);
-        bar.trialFinished("1.0", SECOND);
+        bar.trialFinished(best(0, 1.0), SECOND);
         bar.close(2 * SECOND);
         assertThat(out.size()).isZero();
     }
