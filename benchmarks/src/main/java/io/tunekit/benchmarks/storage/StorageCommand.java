@@ -50,6 +50,11 @@ public final class StorageCommand implements Callable<Integer> {
             description = "Study sizes at which scale measures the cost per trial (default: ${DEFAULT-VALUE}).")
     List<Integer> scaleSizes;
 
+    @Option(names = "--scale-window", defaultValue = "2000",
+            description = "Trials measured at each scale size (default: ${DEFAULT-VALUE}); a short window is "
+                    + "at the mercy of one GC pause.")
+    int scaleWindow;
+
     @Option(names = "--worker-jvm-args", split = " ", description = "Extra JVM options for the worker processes, "
             + "e.g. \"-XX:TieredStopAtLevel=1\" (short-lived workers spend much of their CPU in the JIT).")
     List<String> workerJvmArgs = new ArrayList<>();
@@ -231,7 +236,7 @@ public final class StorageCommand implements Callable<Integer> {
     }
 
     /**
-     * Cost per trial (mean of 500 trials) when the study already holds each of the sizes, after
+     * Cost per trial (mean of --scale-window trials) when the study already holds each of the sizes, after
      * 2,000 unmeasured warm-up trials in another study of the same file.
      */
     private void scale() throws Exception {
@@ -253,10 +258,10 @@ public final class StorageCommand implements Callable<Integer> {
                 }
                 long t = System.nanoTime();
                 long cpu0 = StorageBenchWorker.processCpuNanos();
-                study.optimize(StorageBenchWorker::objective, 500);
-                held += 500;
-                double ms = 1000 * seconds(t) / 500;
-                double cpuMs = (StorageBenchWorker.processCpuNanos() - cpu0) / 1e6 / 500;
+                study.optimize(StorageBenchWorker::objective, scaleWindow);
+                held += scaleWindow;
+                double ms = 1000 * seconds(t) / scaleWindow;
+                double cpuMs = (StorageBenchWorker.processCpuNanos() - cpu0) / 1e6 / scaleWindow;
                 costs.put(Integer.toString(size), ms);
                 cpuCosts.put(Integer.toString(size), cpuMs);
                 System.out.printf("(scale) %d trials in the study: %.3f ms/trial (process CPU %.3f ms/trial)%n", size, ms, cpuMs);
