@@ -154,10 +154,10 @@ public final class Trial {
             return distribution.singleValue();
         }
         Sampler sampler = study.sampler();
-        FrozenTrial snapshot = study.storage().trial(id);
-        StudyView view = study.samplerView(snapshot);
         if (!relativeSampled) {
             relativeSampled = true;
+            FrozenTrial snapshot = study.storage().trial(id);
+            StudyView view = study.samplerView(snapshot);
             relativeSearchSpace = Map.copyOf(sampler.inferRelativeSearchSpace(view, snapshot));
             relativeParams = Map.copyOf(sampler.sampleRelative(view, snapshot, relativeSearchSpace));
         }
@@ -170,9 +170,12 @@ public final class Trial {
             }
             Distribution.requireCompatible(name, planned, distribution);
             if (distribution.contains(relative)) {
+                // the usual case once a relative sampler runs: no snapshot of the trial needed
                 return relative;
             }
         }
+        FrozenTrial snapshot = study.storage().trial(id);
+        StudyView view = study.samplerView(snapshot);
         return sampler.sampleIndependent(view, snapshot, name, distribution);
     }
 

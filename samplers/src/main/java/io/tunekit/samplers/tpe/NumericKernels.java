@@ -189,12 +189,40 @@ final class NumericKernels implements KernelDimension {
 
     /** Indices of {@code values} in ascending order of value, ties by index. */
     static int[] argsort(double[] values) {
+        if (values.length <= SMALL_SORT) {
+            return insertionArgsort(values);
+        }
         int[] order = new int[values.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         int[] buffer = new int[order.length];
         mergeSort(values, order, buffer, 0, order.length);
+        return order;
+    }
+
+    private static final int SMALL_SORT = 32;
+
+    /**
+     * {@link #argsort} for a few values (the good group's kernels, at most 25 by default): an
+     * insertion sort that moves the keys along with the indices, so the comparisons read a local
+     * array in order instead of {@code values} through the indices.
+     */
+    private static int[] insertionArgsort(double[] values) {
+        int n = values.length;
+        int[] order = new int[n];
+        double[] keys = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            int j = i - 1;
+            while (j >= 0 && Double.compare(keys[j], v) > 0) {  // strict: ties keep index order
+                keys[j + 1] = keys[j];
+                order[j + 1] = order[j];
+                j--;
+            }
+            keys[j + 1] = v;
+            order[j + 1] = i;
+        }
         return order;
     }
 

@@ -145,6 +145,11 @@ final class ParzenEstimator {
         int[] active = new int[kernels];
         double[] out = new double[points.length];
         double[] acc = new double[kernels];
+        // bit j: the check after 2^j lowering dimensions, while every kernel was still summed, dropped
+        // under a quarter of them for the last point that ran it. In many dimensions the early
+        // bounds are loose (the best kernel so far is far off in the dimensions still to come), and
+        // a useless check costs two passes over the kernels; it is retried every few points.
+        long fruitless = 0;
         for (int p = 0; p < points.length; p++) {
             double[] x = points[p];
             System.arraycopy(constants, 0, acc, 0, kernels);
@@ -158,6 +163,10 @@ final class ParzenEstimator {
                 if (!dim.lowersOnly() || Integer.bitCount(++lowering) != 1 || i == order.length - 1
                         || count < PRUNE_FROM) {
                     continue;
+                }
+                int level = Integer.numberOfTrailingZeros(lowering);
+                if (all && (fruitless & (1L << level)) != 0 && p % RETRY_EVERY != 0) {
+                    continue;  // this check dropped too little for an earlier point: save its two passes
                 }
                 int best = all ? 0 : active[0];
                 double bestValue = acc[best];
@@ -188,6 +197,9 @@ final class ParzenEstimator {
                         kept += acc[k] >= cut ? 1 : 0;
                     }
                 }
+                if (all) {
+                    fruitless = kept > count - (count >> 2) ? fruitless | (1L << level) : fruitless & ~(1L << level);
+                }
                 if (all && kept > count - (count >> 2)) {
                     // under a quarter dropped: keep summing every kernel, in tight loops without
                     // indirection. The same terms reach the log-sum-exp: a kernel that could have
@@ -206,6 +218,7 @@ final class ParzenEstimator {
     /** Kernels further below the best than this (in log units) are left out of a density. */
     static final double NEGLIGIBLE = NormalMath.NEGLIGIBLE;
     private static final int PRUNE_FROM = 32;
+    private static final int RETRY_EVERY = 8;
 
     /** The dimensions in evaluation order: those that can raise a kernel first. */
     private int[] raisingFirst() {
