@@ -72,6 +72,43 @@ class NormalMathTest {
     }
 
     @Test
+    void as241QuantileAgreesWithTheNewtonInverseOfLogPhi() {
+        for (double p : new double[] {0.5, 0.4999999, 0.3, 0.075, 0.07, 1e-3, 1e-10, 1e-11, 1e-50, 1e-200, 1e-300}) {
+            double z = NormalMath.lowerQuantile(p);
+            assertThat(z).as("p=%s", p)
+                    .isCloseTo(NormalMath.inverseLogNdtr(Math.log(p)), within(1e-14 * Math.max(1, Math.abs(z))));
+        }
+        assertThat(NormalMath.lowerQuantile(0.5)).isEqualTo(0.0);
+        assertThat(-NormalMath.lowerQuantile(0.025)).isCloseTo(1.959963984540054, within(1e-15));
+    }
+
+    @Test
+    void theLinearTruncatedQuantileMatchesTheLogSpaceOneToRoundOff() {
+        // the kernels' intervals: mean anywhere, bandwidth from 1/100 of the range to the range,
+        // plus intervals deep in one tail where the log-space path takes over
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            double a;
+            double b;
+            if (i % 10 == 0) {
+                a = -60 + 120 * random.nextDouble();
+                b = a + 0.01 + 5 * random.nextDouble();
+            } else {
+                double mu = -0.5 + 2 * random.nextDouble();
+                double sigma = Math.exp(Math.log(0.01) * random.nextDouble());
+                a = -mu / sigma;
+                b = (1 - mu) / sigma;
+            }
+            double q = random.nextDouble();
+            double fast = NormalMath.truncatedPpf(q, a, b);
+            double reference = a >= 0 ? -NormalMath.logSpacePpf(1 - q, -b, -a) : NormalMath.logSpacePpf(q, a, b);
+            reference = Math.min(Math.max(reference, a), b);
+            assertThat(fast).as("q=%s on [%s, %s]", q, a, b)
+                    .isCloseTo(reference, within(1e-13 * Math.max(1, Math.abs(reference))));
+        }
+    }
+
+    @Test
     void logSumExpIsStableAndIgnoresMinusInfinity() {
         double[] x = {1000, 1000 + Math.log(3), Double.NEGATIVE_INFINITY};
         assertThat(NormalMath.logSumExp(x, 3)).isCloseTo(1000 + Math.log(4), within(1e-12));
