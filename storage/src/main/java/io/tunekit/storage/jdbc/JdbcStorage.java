@@ -546,7 +546,9 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public FrozenTrial trial(long trialId) {
-        FrozenTrial t = owned.get(trialId);
+        // With heartbeats on, another process may fail a trial this one runs (its heartbeat went
+        // stale): the snapshot kept here could then still say RUNNING, so the database answers.
+        FrozenTrial t = heartbeatInterval == null ? owned.get(trialId) : null;
         if (t == null) {
             t = finished.get(trialId);
         }
@@ -560,6 +562,7 @@ public final class JdbcStorage implements Storage {
         FrozenTrial fresh = read.get(0);
         if (fresh.state().isFinished()) {
             finished.put(trialId, fresh);
+            owned.remove(trialId);
         }
         return fresh;
     }

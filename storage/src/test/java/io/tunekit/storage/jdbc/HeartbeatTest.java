@@ -53,6 +53,25 @@ class HeartbeatTest {
         staleTrialIsFailedOnce(ServerDatabases.mysqlUrl());
     }
 
+    @Test
+    void theOwnerOfATrialAnotherProcessFailedReadsItAsFailed() throws Exception {
+        String url = "sqlite:" + dir.resolve("owner.db");
+        try (JdbcStorage owner = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2));
+             JdbcStorage sweeper = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+            long study = owner.createStudy("owner", List.of(Direction.MINIMIZE));
+            FrozenTrial trial = owner.createTrial(study, null, List.of()).orElseThrow();
+            owner.recordHeartbeat(trial.id());
+            try (Connection c = DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
+                 Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00' WHERE trial_id = "
+                        + trial.id());
+            }
+            assertThat(sweeper.failStaleTrials(study)).extracting(FrozenTrial::id).containsExactly(trial.id());
+            assertThat(owner.trial(trial.id()).state()).isEqualTo(TrialState.FAIL);
+            assertThat(owner.finishTrial(trial.id(), TrialState.COMPLETE, List.of(1.0))).isFalse();
+        }
+    }
+
     /** Heartbeats on the database clock: an old one is stale, a fresh one or none is not. */
     private static void staleTrialIsFailedOnce(String url) throws Exception {
         String name = "hb-" + UUID.randomUUID();
