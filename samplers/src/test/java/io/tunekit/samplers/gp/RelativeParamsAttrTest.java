@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.entry;
 class RelativeParamsAttrTest {
 
     @Test
-    void writesPythonCompatibleJson() {
+    void writesJsonThatPythonReads() {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("lr", 0.001);
         params.put("layers", 3);
@@ -23,7 +23,8 @@ class RelativeParamsAttrTest {
         params.put("none", null);
 
         assertThat(RelativeParamsAttr.toJson(params))
-                .isEqualTo("{\"lr\": 0.001, \"layers\": 3, \"act\": \"relu\", \"flag\": true, \"none\": null}");
+                .isEqualTo("{\"lr\":0.001,\"layers\":3,\"act\":\"relu\",\"flag\":true,\"none\":null}");
+        assertThat(RelativeParamsAttr.toJson(Map.of("caf\u00e9", Double.NaN))).isEqualTo("{\"caf\\u00E9\":NaN}");
     }
 
     @Test
