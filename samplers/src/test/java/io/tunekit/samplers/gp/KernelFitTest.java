@@ -96,6 +96,61 @@ class KernelFitTest {
         assertThat(fitted.noiseVariance()).isLessThan(0.01);
     }
 
+    /**
+     * 60 random points of styblinski_tang8 (scaled to [0, 1], minimised, standardised as the
+     * sampler does): the fit reaches the MAP optimum that an independent NumPy implementation of
+     * the same loss finds with SciPy's L-BFGS-B ({@code benchmarks/scripts/gp_map_fit_check.py},
+     * polished to gtol 1e-8): loss and inverse squared length scales below.
+     */
+    @Test
+    void fitReachesTheMapOptimumScipyFinds() {
+        double[][] scipyLengthscales = {
+                {0.1726, 26.3071, 2.8395, 2.2866, 1.3977, 1.8015, 4.9504, 0.3324},
+                {0.8817, 1.9693, 0.3113, 8.4144, 0.6955, 8.595, 9.1436, 0.9626},
+                {14.3698, 0.3597, 2.9555, 0.4416, 1.2206, 0.915, 16.9013, 0.2166}};
+        double[] scipyLoss = {32.486023, 30.995673, 27.700104};
+        for (int seed = 1; seed <= 3; seed++) {
+            double[][] x = new double[60][8];
+            double[] y = styblinskiTang8(x, seed);
+            KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, null);
+            KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[8], false);
+            assertThat(loss.value(loss.raw(fit.params()))).as("seed %d", seed).isCloseTo(scipyLoss[seed - 1], within(1e-3));
+            for (int d = 0; d < 8; d++) {
+                double expected = scipyLengthscales[seed - 1][d];
+                assertThat(fit.params().inverseSquaredLengthscale(d)).as("seed %d, dimension %d", seed, d)
+                        .isCloseTo(expected, within(0.02 * expected));
+            }
+        }
+    }
+
+    /** Fills {@code x} with uniform points of [0, 1]^8 and returns the standardised, negated objective. */
+    static double[] styblinskiTang8(double[][] x, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = x.length;
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < 8; d++) {
+                x[i][d] = random.nextDouble();
+                double v = -5 + 10 * x[i][d];
+                f[i] += 0.5 * (v * v * v * v - 16 * v * v + 5 * v);
+            }
+        }
+        double mean = 0;
+        for (double v : f) {
+            mean -= v / n;
+        }
+        double variance = 0;
+        for (double v : f) {
+            variance += (-v - mean) * (-v - mean) / n;
+        }
+        double sd = Math.max(Math.sqrt(variance), 1e-10);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = (-f[i] - mean) / sd;
+        }
+        return y;
+    }
+
     @Test
     void warmStartFromTheOptimumNeedsNoWork() {
         double[][] x = randomInputs(25, 3);
