@@ -24,6 +24,8 @@ public final class SamplerRegistry {
         register("tpe", seed -> TpeSampler.builder().seed(seed).build());
         register("tpe-univariate", seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
         register("gp", seed -> GpSampler.builder().seed(seed).build());
+        // Optuna's model (no output warping), to measure what the warping brings.
+        register("gp-unwarped", seed -> GpSampler.builder().seed(seed).warpOutputs(false).build());
     }
 
     private SamplerRegistry() {

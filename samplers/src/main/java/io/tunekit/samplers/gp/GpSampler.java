@@ -36,7 +36,9 @@ import java.util.TreeSet;
  *       any other parameter still goes to the independent sampler, with a warning.</li>
  *   <li>The model: inputs mapped into [0, 1] (log and step aware; categorical choices kept as
  *       indices, compared by equality), outputs turned into maximisation, clipped to their finite
- *       range and standardised; an ARD Matern 5/2 kernel with a scale and Gaussian noise (floor
+ *       range and standardised, then (unlike Optuna, unless {@link Builder#warpOutputs} is
+ *       off) warped by a Yeo-Johnson power transform fitted by maximum likelihood and
+ *       standardised again; an ARD Matern 5/2 kernel with a scale and Gaussian noise (floor
  *       {@code 1e-6}, fixed there when {@link Builder#deterministicObjective}), fitted by maximum
  *       a posteriori with Optuna's priors, warm-started from the previous fit.</li>
  *   <li>The proposal maximises log expected improvement over the best observed value, computed
@@ -66,6 +68,7 @@ public final class GpSampler implements Sampler {
     private final int nStartupTrials;
     private final boolean deterministicObjective;
     private final boolean warnIndependentSampling;
+    private final boolean warpOutputs;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private final SplittableRandom random;
@@ -79,6 +82,7 @@ public final class GpSampler implements Sampler {
         this.nStartupTrials = b.nStartupTrials;
         this.deterministicObjective = b.deterministicObjective;
         this.warnIndependentSampling = b.warnIndependentSampling;
+        this.warpOutputs = b.warpOutputs;
     }
 
     /** A sampler with the defaults: random seed, 10 startup trials, noisy objective. */
@@ -185,7 +189,7 @@ public final class GpSampler implements Sampler {
         for (int i = 0; i < n; i++) {
             raw[i] = sign * completed.get(i).value();
         }
-        double[] y = standardize(raw).values();
+        double[] y = objectiveValues(raw);
         KernelParams objectiveParams = fit(objectiveRole, encoding, x, y, categorical);
         GaussianProcess objective = new GaussianProcess(x, y, categorical, objectiveParams).believing(running);
 
@@ -303,6 +307,15 @@ public final class GpSampler implements Sampler {
     }
 
     /**
+     * The values the objective's GP models: standardised, then, if {@link #warpOutputs}, warped
+     * by the fitted Yeo-Johnson transform and standardised again. Both steps keep the order.
+     */
+    private double[] objectiveValues(double[] raw) {
+        double[] y = standardize(raw).values();
+        return warpOutputs ? standardize(YeoJohnsonWarp.fit(y).apply(y)).values() : y;
+    }
+
+    /**
      * Clips non-finite values to the finite range (0 if none is finite) and standardises with the
      * population standard deviation, floored at {@code 1e-10}.
      */
@@ -362,6 +375,7 @@ public final class GpSampler implements Sampler {
     @Override
     public String toString() {
         return "GpSampler[nStartupTrials=" + nStartupTrials + ", deterministicObjective=" + deterministicObjective
+                + ", warpOutputs=" + warpOutputs
                 + ", independentSampler=" + independentSampler.getClass().getSimpleName() + "]";
     }
 
@@ -371,6 +385,7 @@ public final class GpSampler implements Sampler {
         private int nStartupTrials = 10;
         private boolean deterministicObjective;
         private boolean warnIndependentSampling = true;
+        private boolean warpOutputs = true;
         private Sampler independentSampler;
 
         private Builder() {
@@ -417,6 +432,19 @@ public final class GpSampler implements Sampler {
         /** Whether to log a warning when a parameter is sampled independently after the startup (default true). */
         public Builder warnIndependentSampling(boolean warnIndependentSampling) {
             this.warnIndependentSampling = warnIndependentSampling;
+            return this;
+        }
+
+        /**
+         * Whether the objective values are warped by a Yeo-Johnson power transform fitted by
+         * maximum likelihood before the GP models them (default true; Optuna's GPSampler does
+         * not warp). The transform keeps the order of the values and is the identity on values
+         * that already look normal; on heavy-tailed objectives it keeps a few very bad trials
+         * from flattening the model around the good ones. Turn it off to model the values as
+         * Optuna does.
+         */
+        public Builder warpOutputs(boolean warpOutputs) {
+            this.warpOutputs = warpOutputs;
             return this;
         }
 

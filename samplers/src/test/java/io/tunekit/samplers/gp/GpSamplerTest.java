@@ -79,8 +79,23 @@ class GpSamplerTest {
         assertThat(other.subList(12, 18)).isNotEqualTo(first.subList(12, 18));
     }
 
+    @Test
+    void theOutputWarpingCanBeTurnedOff() {
+        List<Map<String, Object>> warped = paramsOf(runMixed(GpSampler.builder().seed(7).build()));
+        List<Map<String, Object>> unwarped = paramsOf(runMixed(GpSampler.builder().seed(7).warpOutputs(false).build()));
+
+        // Same startup; the skewed sums of squares are modelled differently afterwards.
+        assertThat(unwarped.subList(0, 10)).isEqualTo(warped.subList(0, 10));
+        assertThat(unwarped.subList(10, 18)).isNotEqualTo(warped.subList(10, 18));
+        assertThat(GpSampler.builder().warpOutputs(false).build().toString()).contains("warpOutputs=false");
+    }
+
     private static Study runMixed(long seed) {
-        Study study = study(GpSampler.builder().seed(seed).build());
+        return runMixed(GpSampler.builder().seed(seed).build());
+    }
+
+    private static Study runMixed(GpSampler sampler) {
+        Study study = study(sampler);
         study.optimize(GpSamplerTest::mixed, 18);
         return study;
     }
