@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where GpSampler and TpeSampler look on styblinski_tang8 (PROTOCOL.md), seeds 0..N-1, 100
+ * Where GpSampler (with and without its output warping) and TpeSampler look on styblinski_tang8 (PROTOCOL.md), seeds 0..N-1, 100
  * trials: over trials 50-99, the share of coordinates within 0.5 of a bound of [-5, 5], and the
  * mean distance of a proposal from the best point so far; over the best points, how much regret
  * comes from coordinates in the wrong well (x > 0) and how much from coordinates away from their
@@ -28,14 +28,17 @@ public class GpExploration {
     public static void main(String[] args) {
         Logger.getLogger("").setLevel(Level.WARNING);
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        for (String name : List.of("gp", "tpe")) {
+        for (String name : List.of("gp", "gp-unwarped", "tpe")) {
             double edges = 0;
             double distance = 0;
             double[] wrongWell = new double[seeds];
             double[] unrefined = new double[seeds];
             for (int seed = 0; seed < seeds; seed++) {
-                Sampler sampler = name.equals("gp") ? GpSampler.builder().seed(seed).build()
-                        : TpeSampler.builder().seed(seed).build();
+                Sampler sampler = switch (name) {
+                    case "gp" -> GpSampler.builder().seed(seed).build();
+                    case "gp-unwarped" -> GpSampler.builder().seed(seed).warpOutputs(false).build();
+                    default -> TpeSampler.builder().seed(seed).build();
+                };
                 Study study = Study.builder().direction(Direction.MINIMIZE).sampler(sampler).build();
                 study.optimize(t -> {
                     double sum = 0;

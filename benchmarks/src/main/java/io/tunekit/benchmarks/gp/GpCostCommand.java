@@ -6,6 +6,7 @@ import io.tunekit.Direction;
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.benchmarks.Format;
+import io.tunekit.benchmarks.SamplerRegistry;
 import io.tunekit.benchmarks.problems.Problem;
 import io.tunekit.benchmarks.problems.Problems;
 import io.tunekit.benchmarks.quality.Quantiles;
@@ -48,6 +49,10 @@ public final class GpCostCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "5",
             description = "Asks timed at each checkpoint; the median is reported (default: ${DEFAULT-VALUE}).")
     int window;
+
+    @Option(names = "--sampler", defaultValue = "gp",
+            description = "Sampler name from the registry, e.g. gp-unwarped (default: ${DEFAULT-VALUE}).")
+    String sampler;
 
     @Option(names = "--seed", defaultValue = "0", description = "Sampler seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -92,6 +97,7 @@ public final class GpCostCommand implements Callable<Integer> {
         meta.put("created", Instant.now().toString());
         meta.put("java", System.getProperty("java.version"));
         meta.put("cpus", Runtime.getRuntime().availableProcessors());
+        meta.put("sampler", sampler);
         meta.put("seed", seed);
         meta.put("window", window);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -105,7 +111,7 @@ public final class GpCostCommand implements Callable<Integer> {
     private double[][] run(Problem problem, int trials) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Study study = Study.builder().name("gp-cost-" + problem.name()).direction(Direction.MINIMIZE)
-                .sampler(GpSampler.builder().seed(seed).build()).build();
+                .sampler(SamplerRegistry.create(sampler, seed)).build();
         double[][] times = new double[2][trials];
         for (int n = 0; n < trials; n++) {
             long cpu0 = threads.getCurrentThreadCpuTime();
@@ -143,7 +149,8 @@ public final class GpCostCommand implements Callable<Integer> {
 
     private String markdown(List<Map<String, Object>> rows) {
         StringBuilder md = new StringBuilder("## GpSampler: time of one ask\n\n");
-        md.append("One sequential GP study per problem (seed ").append(seed).append("); the ask of trial n sees n ")
+        md.append("One sequential study per problem (sampler ").append(sampler).append(", seed ").append(seed)
+                .append("); the ask of trial n sees n ")
                 .append("completed trials. Median over the asks of trials n .. n+").append(window - 1)
                 .append(" (wall, and CPU of the asking thread), with their range.\n\n");
         md.append("| problem | dim | completed trials | ask wall s | ask CPU s | wall range s |\n");

@@ -194,6 +194,21 @@ class BoundedLbfgsTest {
     }
 
     @Test
+    void aFailedStepShrinksToTheMinimiserOfTheInterpolatingQuadratic() {
+        // phi(a) = 10 - 4 a + c a^2 with its minimiser 2 / c; the step 1 failed the Armijo test.
+        double c = 6;  // minimiser 1/3, inside [0.1, 0.5]
+        assertThat(BoundedLbfgs.shorterStep(1, -4, 10, 10 - 4 + c)).isCloseTo(1.0 / 3, within(1e-15));
+        // A minimiser beyond half the step or below a tenth of it is clamped there.
+        assertThat(BoundedLbfgs.shorterStep(1, -4, 10, 10 - 4 + 2.2)).isEqualTo(0.5);
+        assertThat(BoundedLbfgs.shorterStep(1, -4, 10, 10 - 4 + 100)).isEqualTo(0.1);
+        // The slope along the step is decrease / step: the same quadratic seen from step 2.
+        assertThat(BoundedLbfgs.shorterStep(2, -8, 10, 10 - 8 + c * 4)).isCloseTo(1.0 / 3, within(1e-15));
+        // No usable model: a non-finite value cuts tenfold, a step that was not downhill halves.
+        assertThat(BoundedLbfgs.shorterStep(1, -4, 10, Double.NaN)).isEqualTo(0.1);
+        assertThat(BoundedLbfgs.shorterStep(1, 0, 10, 11)).isEqualTo(0.5);
+    }
+
+    @Test
     void respectsTheIterationLimit() {
         BoundedLbfgs.Result result = new BoundedLbfgs(0, 3).minimize(ROSENBROCK.objective(), new double[] {-1.2, 1},
                 filled(2, -INF), filled(2, INF));
