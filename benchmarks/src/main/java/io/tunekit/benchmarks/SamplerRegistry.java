@@ -3,6 +3,7 @@ package io.tunekit.benchmarks;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.gp.GpSampler;
+import io.tunekit.samplers.gp.LengthscalePrior;
 import io.tunekit.samplers.tpe.TpeSampler;
 
 import java.util.Collections;
@@ -24,8 +25,12 @@ public final class SamplerRegistry {
         register("tpe", seed -> TpeSampler.builder().seed(seed).build());
         register("tpe-univariate", seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
         register("gp", seed -> GpSampler.builder().seed(seed).build());
-        // Optuna's model (no output warping), to measure what the warping brings.
+        // Optuna's model, and each of Tunekit's two changes to it alone, to measure what they bring.
+        register("gp-optuna", seed -> GpSampler.builder().seed(seed).warpOutputs(false)
+                .lengthscalePrior(LengthscalePrior.OPTUNA).build());
         register("gp-unwarped", seed -> GpSampler.builder().seed(seed).warpOutputs(false).build());
+        register("gp-optuna-prior", seed -> GpSampler.builder().seed(seed)
+                .lengthscalePrior(LengthscalePrior.OPTUNA).build());
     }
 
     private SamplerRegistry() {

@@ -6,14 +6,15 @@ import java.lang.System.Logger.Level;
 import java.util.Arrays;
 
 /**
- * Maximum a posteriori kernel hyperparameters, as Optuna's GP sampler computes them.
+ * Maximum a posteriori kernel hyperparameters, as Optuna's GP sampler computes them (with a
+ * choice of length scale prior).
  *
  * <p>The optimiser works on raw parameters {@code rho_d = log theta_d} (theta = inverse squared
  * length scale), {@code log s} and {@code log(noise - 1e-6)}, so every natural parameter stays
  * positive and the noise stays above its floor. The loss is
  * <pre>
  *   sum_i log L_ii + 1/2 |L^-1 y|^2                      (minus the log marginal likelihood)
- *   + sum_d (0.1 / theta_d + 0.1 theta_d)                 (length scale prior)
+ *   - sum_d log p(theta_d)                                (length scale prior, {@link LengthscalePrior})
  *   - (log s - s)                                         (Gamma(2, 1) on the scale)
  *   - (0.1 log noise - 30 noise)                          (Gamma(1.1, 30) on the noise)
  * </pre>
@@ -48,11 +49,13 @@ final class KernelFit {
     /**
      * The MAP hyperparameters for the data.
      *
+     * @param lengthscalePrior the prior on the length scales
      * @param warmStart the previous fit to start from (parameters and curvature memory), or {@code null}
      * @param deterministic whether the noise is fixed at {@link #MINIMUM_NOISE}
      */
-    static Fit fit(double[][] x, double[] y, boolean[] categorical, boolean deterministic, Fit warmStart) {
-        MapLoss loss = new MapLoss(x, y, categorical, deterministic);
+    static Fit fit(double[][] x, double[] y, boolean[] categorical, boolean deterministic,
+                   LengthscalePrior lengthscalePrior, Fit warmStart) {
+        MapLoss loss = new MapLoss(x, y, categorical, deterministic, lengthscalePrior);
         BoundedLbfgs optimizer = new BoundedLbfgs(GRADIENT_TOLERANCE, MAX_ITERATIONS);
         int size = loss.rawSize();
         double[] lower = new double[size];
@@ -93,6 +96,7 @@ final class KernelFit {
         private final double[] y;
         private final boolean[] categorical;
         private final boolean deterministic;
+        private final LengthscalePrior lengthscalePrior;
         private final int n;
         private final int dim;
         private final DMatrixRMaj covariance;
@@ -104,11 +108,13 @@ final class KernelFit {
         private CholeskyFactor lastFactor;
         private double[] lastAlpha;
 
-        MapLoss(double[][] x, double[] y, boolean[] categorical, boolean deterministic) {
+        MapLoss(double[][] x, double[] y, boolean[] categorical, boolean deterministic,
+                LengthscalePrior lengthscalePrior) {
             this.x = x;
             this.y = y.clone();
             this.categorical = categorical.clone();
             this.deterministic = deterministic;
+            this.lengthscalePrior = lengthscalePrior;
             this.n = x.length;
             this.dim = categorical.length;
             this.covariance = new DMatrixRMaj(n, n);
@@ -203,7 +209,7 @@ final class KernelFit {
             }
             double logPrior = 0;
             for (int d = 0; d < dim; d++) {
-                logPrior -= 0.1 / theta[d] + 0.1 * theta[d];
+                logPrior += lengthscalePrior.logDensity(theta[d], dim);
             }
             logPrior += Math.log(scale) - scale;
             logPrior += 0.1 * Math.log(noise) - 30 * noise;
@@ -244,7 +250,7 @@ final class KernelFit {
                 }
             }
             for (int d = 0; d < dim; d++) {
-                gradient[d] = 0.5 * scale * theta[d] * lengthTerms[d] - (0.1 / theta[d] - 0.1 * theta[d]);
+                gradient[d] = 0.5 * scale * theta[d] * lengthTerms[d] - lengthscalePrior.logDensitySlope(theta[d], dim);
             }
             gradient[dim] = 0.5 * scale * scaleTerm - (1 - scale);
             if (!deterministic) {

@@ -297,11 +297,13 @@ class GpSamplerTest {
                 Thread.currentThread().interrupt();
             }
             return value;
-        }, io.tunekit.OptimizeOptions.trials(28).parallelism(4));
+        }, io.tunekit.OptimizeOptions.trials(40).parallelism(4));
 
         List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
-        assertThat(trials).hasSize(28);
-        assertThat(trials.stream().map(FrozenTrial::params).distinct().count()).isEqualTo(28);
+        assertThat(trials).hasSize(40);
+        assertThat(trials.stream().map(FrozenTrial::params).distinct().count()).isEqualTo(40);
+        // Thread timing makes each run differ: with 28 trials 2-4 runs in 40 missed 0.5 (with or
+        // without the model changes); with 40 trials the worst of 60 runs was 0.12.
         assertThat(study.bestValue() - BRANIN_OPTIMUM).isLessThan(0.5);
     }
 

@@ -1,0 +1,65 @@
+package io.tunekit.samplers.gp;
+
+/**
+ * The prior on the kernel's length scales in the MAP fit of {@link GpSampler}'s Gaussian
+ * process. Each is a density over one inverse squared length scale {@code theta = 1 / l^2} of
+ * inputs normalised to [0, 1]; the fit maximises the likelihood times the product of these over
+ * the dimensions (the kernel scale and the noise keep Optuna's Gamma priors either way).
+ */
+public enum LengthscalePrior {
+
+    /**
+     * Log-normal length scales whose centre grows with the dimension D:
+     * {@code log l ~ N(sqrt(2) + log(D) / 2, 3)}, the prior of Hvarfner, Hellsten and Nardi,
+     * "Vanilla Bayesian Optimization Performs Great in High Dimensions" (ICML 2024), which BoTorch
+     * uses by default. In D dimensions random points lie about sqrt(D/6) apart, so a length scale
+     * that does not grow with D makes the model forget between any two of them; the posterior
+     * variance then peaks in the corners of the box and expected improvement chases them. The
+     * default.
+     */
+    DIMENSION_SCALED {
+        @Override
+        double logDensity(double theta, int dimension) {
+            double rho = Math.log(theta);
+            double centred = rho + 2 * logLengthscaleCentre(dimension);
+            // log l = -rho / 2: the log-normal density of l, -log l - (log l - mu)^2 / (2 sigma^2)
+            return 0.5 * rho - centred * centred / (8 * LOG_LENGTHSCALE_VARIANCE);
+        }
+
+        @Override
+        double logDensitySlope(double theta, int dimension) {
+            double centred = Math.log(theta) + 2 * logLengthscaleCentre(dimension);
+            return 0.5 - centred / (4 * LOG_LENGTHSCALE_VARIANCE);
+        }
+    },
+
+    /**
+     * Optuna's GPSampler prior, {@code log p(theta) = -(0.1 / theta + 0.1 theta)}, the same in
+     * every dimension: it favours theta near 1, a length scale of about one box width.
+     */
+    OPTUNA {
+        @Override
+        double logDensity(double theta, int dimension) {
+            return -(0.1 / theta + 0.1 * theta);
+        }
+
+        @Override
+        double logDensitySlope(double theta, int dimension) {
+            return 0.1 / theta - 0.1 * theta;
+        }
+    };
+
+    /** The variance of log l in {@link #DIMENSION_SCALED}: sigma = sqrt(3). */
+    private static final double LOG_LENGTHSCALE_VARIANCE = 3;
+
+    /** The mean of log l in {@link #DIMENSION_SCALED}. */
+    static double logLengthscaleCentre(int dimension) {
+        return Math.sqrt(2) + 0.5 * Math.log(dimension);
+    }
+
+    /** {@code log p(theta)} up to a constant, for an inverse squared length scale of one of {@code dimension} inputs. */
+    abstract double logDensity(double theta, int dimension);
+
+    /** The derivative of {@link #logDensity} with respect to {@code log theta} (the fit's raw parameter). */
+    abstract double logDensitySlope(double theta, int dimension);
+}
