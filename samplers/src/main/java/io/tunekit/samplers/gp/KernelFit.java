@@ -62,6 +62,7 @@ final class KernelFit {
         double[] upper = new double[size];
         Arrays.fill(lower, Double.NEGATIVE_INFINITY);
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        Arrays.fill(upper, 0, categorical.length, Math.log(lengthscalePrior.maxInverseSquaredLengthscale()));
         Fit defaults = new Fit(KernelParams.defaults(categorical.length), BoundedLbfgs.Memory.EMPTY);
         Fit[] starts = warmStart != null && warmStart.params().dimension() == categorical.length
                 ? new Fit[] {warmStart, defaults}
@@ -100,7 +101,6 @@ final class KernelFit {
         private final int n;
         private final int dim;
         private final DMatrixRMaj covariance;
-        private final DMatrixRMaj inverse;
         private final double[] kernelValues;
         private final double[] kernelSlopes;
         /** State of the latest {@link #value} call, for {@link #gradient}. */
@@ -118,7 +118,6 @@ final class KernelFit {
             this.n = x.length;
             this.dim = categorical.length;
             this.covariance = new DMatrixRMaj(n, n);
-            this.inverse = new DMatrixRMaj(n, n);
             this.kernelValues = new double[n * n];
             this.kernelSlopes = new double[n * n];
         }
@@ -230,18 +229,17 @@ final class KernelFit {
             double scale = Math.exp(raw[dim]);
             double noise = noise(raw);
             // W = C^-1 - alpha alpha^T; d loss = 1/2 sum_ij W_ij dC_ij (plus the prior terms).
-            lastFactor.inverse(inverse);
-            double[] inv = inverse.data;
+            double[][] inv = lastFactor.inverseLowerTriangle();
             double[] a = lastAlpha;
             double scaleTerm = 0;
             double trace = 0;
             double[] lengthTerms = new double[dim];
             for (int i = 0; i < n; i++) {
-                double wii = inv[i * n + i] - a[i] * a[i];
+                double wii = inv[i][i] - a[i] * a[i];
                 trace += wii;
                 scaleTerm += wii;  // kernel value 1 on the diagonal
                 for (int j = 0; j < i; j++) {
-                    double w = 2 * (inv[i * n + j] - a[i] * a[j]);  // both triangles
+                    double w = 2 * (inv[i][j] - a[i] * a[j]);  // both triangles
                     scaleTerm += w * kernelValues[i * n + j];
                     double ws = w * kernelSlopes[i * n + j];
                     for (int d = 0; d < dim; d++) {

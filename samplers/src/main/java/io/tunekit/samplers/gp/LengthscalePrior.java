@@ -49,12 +49,27 @@ public enum LengthscalePrior {
         }
     };
 
+    /** The shortest length scale {@link #DIMENSION_SCALED} allows, as BoTorch does with it. */
+    static final double MIN_DIMENSION_SCALED_LENGTHSCALE = 0.025;
+
     /** The variance of log l in {@link #DIMENSION_SCALED}: sigma = sqrt(3). */
     private static final double LOG_LENGTHSCALE_VARIANCE = 3;
 
     /** The mean of log l in {@link #DIMENSION_SCALED}. */
     static double logLengthscaleCentre(int dimension) {
         return Math.sqrt(2) + 0.5 * Math.log(dimension);
+    }
+
+    /**
+     * The largest inverse squared length scale the fit may reach: {@code 1 / 0.025^2} for
+     * {@link #DIMENSION_SCALED}, whose log-normal tails would otherwise let the fit wander to
+     * spikes a thousandth of the box wide on a few points and back from one trial to the next;
+     * unbounded for {@link #OPTUNA}, whose {@code 0.1 theta} term already keeps theta moderate.
+     */
+    double maxInverseSquaredLengthscale() {
+        return this == DIMENSION_SCALED
+                ? 1 / (MIN_DIMENSION_SCALED_LENGTHSCALE * MIN_DIMENSION_SCALED_LENGTHSCALE)
+                : Double.POSITIVE_INFINITY;
     }
 
     /** {@code log p(theta)} up to a constant, for an inverse squared length scale of one of {@code dimension} inputs. */

@@ -2,6 +2,8 @@ package io.tunekit.samplers.gp;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -38,8 +40,7 @@ class CholeskyFactorTest {
         CommonOps_DDRM.mult(c, new DMatrixRMaj(7, 1, true, solved), product);
         assertThat(product.data).containsExactly(b, within(1e-12));
 
-        DMatrixRMaj inverse = new DMatrixRMaj(7, 7);
-        factor.inverse(inverse);
+        DMatrixRMaj inverse = symmetric(factor.inverseLowerTriangle());
         DMatrixRMaj identity = new DMatrixRMaj(7, 7);
         CommonOps_DDRM.mult(c, inverse, identity);
         assertThat(identity.data).containsExactly(CommonOps_DDRM.identity(7).data, within(1e-12));
@@ -95,16 +96,55 @@ class CholeskyFactorTest {
     }
 
     @Test
+    void factorAgreesWithEjmlsCholeskyAcrossSeveralTiles() {
+        int n = 77;  // not a multiple of the 32-wide transpose tiles
+        DMatrixRMaj c = spd(n, 12);
+        DMatrixRMaj original = c.copy();
+        CholeskyDecompositionInner_DDRM ejml = new CholeskyDecompositionInner_DDRM(true);
+        assertThat(ejml.decompose(c.copy())).isTrue();
+        DMatrixRMaj expected = ejml.getT(null);
+
+        CholeskyFactor factor = CholeskyFactor.decompose(c);
+
+        assertThat(c.data).as("input left unchanged").containsExactly(original.data);
+        // L is exposed through its solves: L^-1 e_j, column by column, against EJML's L.
+        for (int j = 0; j < n; j += 7) {
+            double[] unit = new double[n];
+            unit[j] = 1;
+            double[] ours = unit.clone();
+            factor.forwardSolve(ours);
+            double[] theirs = unit.clone();
+            TriangularSolver_DDRM.solveL(expected.data, theirs, n);
+            assertThat(ours).as("column %d", j).containsExactly(theirs, within(1e-12));
+        }
+        assertThat(factor.halfLogDeterminant()).isCloseTo(0.5 * Math.log(CommonOps_DDRM.det(original)), within(1e-9));
+    }
+
+    @Test
     void inverseAgreesWithEjmlsGeneralInverseOnALargerMatrix() {
         DMatrixRMaj c = spd(37, 9);
         DMatrixRMaj expected = c.copy();
         assertThat(CommonOps_DDRM.invert(expected)).isTrue();
-        DMatrixRMaj inverse = new DMatrixRMaj(1, 1);
 
-        CholeskyFactor.decompose(c.copy()).inverse(inverse);
+        double[][] lowerTriangle = CholeskyFactor.decompose(c.copy()).inverseLowerTriangle();
 
-        assertThat(inverse.numRows).isEqualTo(37);
-        assertThat(inverse.numCols).isEqualTo(37);
-        assertThat(inverse.data).containsExactly(expected.data, within(1e-12));
+        assertThat(lowerTriangle).hasNumberOfRows(37);
+        for (int i = 0; i < 37; i++) {
+            assertThat(lowerTriangle[i]).as("row %d", i).hasSize(i + 1);
+        }
+        assertThat(symmetric(lowerTriangle).data).containsExactly(expected.data, within(1e-12));
+    }
+
+    /** The full symmetric matrix of a lower triangle given by rows. */
+    private static DMatrixRMaj symmetric(double[][] lowerTriangle) {
+        int n = lowerTriangle.length;
+        DMatrixRMaj full = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                full.set(i, j, lowerTriangle[i][j]);
+                full.set(j, i, lowerTriangle[i][j]);
+            }
+        }
+        return full;
     }
 }

@@ -29,6 +29,24 @@ class LengthscalePriorTest {
     }
 
     @Test
+    void dimensionScaledLengthscalesStayAboveTheFloorInTheFit() {
+        assertThat(LengthscalePrior.DIMENSION_SCALED.maxInverseSquaredLengthscale()).isEqualTo(1600, within(1e-9));
+        assertThat(LengthscalePrior.OPTUNA.maxInverseSquaredLengthscale()).isInfinite();
+        // A wiggle far narrower than 0.025 of the box: the likelihood alone would shrink the
+        // length scale below the floor.
+        double[][] x = new double[40][1];
+        double[] y = new double[40];
+        for (int i = 0; i < 40; i++) {
+            x[i][0] = i / 39.0;
+            y[i] = i % 2 == 0 ? 1 : -1;
+        }
+        KernelParams fitted = KernelFit.fit(x, y, new boolean[1], true, LengthscalePrior.DIMENSION_SCALED, null).params();
+
+        assertThat(fitted.inverseSquaredLengthscale(0)).isLessThanOrEqualTo(1600 * (1 + 1e-12));
+        assertThat(fitted.inverseSquaredLengthscale(0)).isGreaterThan(1000);
+    }
+
+    @Test
     void optunaIsOptunasFormula() {
         for (double theta : THETAS) {
             assertThat(LengthscalePrior.OPTUNA.logDensity(theta, 7)).isEqualTo(-(0.1 / theta + 0.1 * theta));
