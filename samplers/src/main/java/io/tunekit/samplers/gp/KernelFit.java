@@ -189,9 +189,8 @@ final class KernelFit {
                     for (int d = 0; d < dim; d++) {
                         r2 += theta[d] * Matern52.squaredDelta(x[i][d], x[j][d], categorical[d]);
                     }
-                    double m = Matern52.value(r2);
-                    kernelValues[i * n + j] = m;
-                    kernelSlopes[i * n + j] = Matern52.slope(r2);
+                    Matern52.valueAndSlope(r2, kernelValues, kernelSlopes, i * n + j);
+                    double m = kernelValues[i * n + j];
                     c[i * n + j] = scale * m;
                     c[j * n + i] = scale * m;
                 }

@@ -24,6 +24,19 @@ final class Matern52 {
         return -5.0 / 6.0 * (1 + d) * Math.exp(-d);
     }
 
+    /**
+     * Writes {@link #value} and {@link #slope} of {@code r2} to {@code values[index]} and
+     * {@code slopes[index]}, bit for bit the same, with one square root and one exponential
+     * instead of two each (the kernel fit needs both for every pair of points at every
+     * evaluation).
+     */
+    static void valueAndSlope(double r2, double[] values, double[] slopes, int index) {
+        double d = Math.sqrt(5 * r2);
+        double decay = Math.exp(-d);
+        values[index] = decay * (1 + d + 5 * r2 / 3);
+        slopes[index] = -5.0 / 6.0 * (1 + d) * decay;
+    }
+
     /** The squared difference of one dimension: squared distance, or 0/1 if categorical. */
     static double squaredDelta(double a, double b, boolean categorical) {
         if (categorical) {

@@ -337,6 +337,8 @@ class GpSamplerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nStartupTrials=-1");
         assertThatThrownBy(() -> GpSampler.builder().independentSampler(null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("independentSampler");
+        assertThatThrownBy(() -> GpSampler.builder().lengthscalePrior(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("lengthscalePrior");
     }
 
     /** Delegates and counts the calls it receives. */

@@ -24,6 +24,13 @@ class KernelFitTest {
             double numeric = (Matern52.value(r2 + h) - Matern52.value(r2 - h)) / (2 * h);
             assertThat(Matern52.slope(r2)).as("r2=%s", r2).isCloseTo(numeric, within(1e-7));
         }
+        double[] values = new double[3];
+        double[] slopes = new double[3];
+        for (double r2 : new double[] {0, 1e-9, 0.05, 0.2, 3, 700}) {
+            Matern52.valueAndSlope(r2, values, slopes, 1);
+            assertThat(values[1]).as("r2=%s", r2).isEqualTo(Matern52.value(r2));
+            assertThat(slopes[1]).as("r2=%s", r2).isEqualTo(Matern52.slope(r2));
+        }
     }
 
     @Test
