@@ -7,7 +7,8 @@ objective negated and standardised as the sampler does. The polished results are
 pinned in that test. With --prior dimension-scaled the length scale prior is GpSampler's default
 (log l ~ N(sqrt(2) + log(D)/2, 3), the log-normal density of each length scale l) instead of
 Optuna's; those results are pinned in KernelFitTest.fitWithTheDefaultPriorReachesTheMapOptimumScipyFinds.
-Needs Debian's python3-scipy:
+It also prints the maximum likelihood Yeo-Johnson exponent of the same values, which
+YeoJohnsonWarpTest.theFittedLambdaIsScipys pins. Needs Debian's python3-scipy:
 
     /usr/bin/python3 benchmarks/scripts/gp_map_fit_check.py 1 2 3
     /usr/bin/python3 benchmarks/scripts/gp_map_fit_check.py --prior dimension-scaled 1 2 3
@@ -15,6 +16,7 @@ Needs Debian's python3-scipy:
 import sys
 
 import numpy as np
+from scipy import stats
 from scipy.optimize import minimize
 
 MASK = (1 << 64) - 1
@@ -80,6 +82,9 @@ for seed in [int(a) for a in args] or [1, 2, 3]:
     first = minimize(loss, start, args=(X, y, prior), method="L-BFGS-B", options={"gtol": 1e-2})
     polished = minimize(loss, first.x, args=(X, y, prior), method="L-BFGS-B",
                         options={"gtol": 1e-8, "ftol": 1e-14, "maxiter": 5000})
+    # GpSampler's output warping, checked on the same values (YeoJohnsonWarpTest pins it).
+    print(f"seed {seed}: Yeo-Johnson lambda of the standardised values (scipy.stats.yeojohnson) "
+          f"{stats.yeojohnson(y)[1]:.6f}")
     for label, r in (("gtol 1e-2", first), ("polished", polished)):
         print(f"seed {seed}, {label}: loss {r.fun:.6f}; inverse squared length scales "
               f"{np.round(np.exp(r.x[:D]), 4).tolist()}; scale {np.exp(r.x[D]):.4g}; noise {1e-6 + np.exp(r.x[D + 1]):.4g}")

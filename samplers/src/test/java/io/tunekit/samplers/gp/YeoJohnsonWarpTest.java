@@ -66,6 +66,19 @@ class YeoJohnsonWarpTest {
         }
     }
 
+    /**
+     * The exponent scipy.stats.yeojohnson finds for the standardised, negated styblinski_tang8
+     * values of KernelFitTest's data sets ({@code benchmarks/scripts/gp_map_fit_check.py}).
+     */
+    @Test
+    void theFittedLambdaIsScipys() {
+        double[] scipyLambda = {1.210447, 1.175236, 1.215625};
+        for (int seed = 1; seed <= 3; seed++) {
+            double[] y = KernelFitTest.styblinskiTang8(new double[60][8], seed);
+            assertThat(YeoJohnsonWarp.fit(y).lambda()).as("seed %d", seed).isCloseTo(scipyLambda[seed - 1], within(1e-5));
+        }
+    }
+
     @Test
     void leavesNormalDataNearlyAlone() {
         Random random = new Random(11);
