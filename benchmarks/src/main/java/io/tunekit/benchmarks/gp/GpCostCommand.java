@@ -51,7 +51,7 @@ public final class GpCostCommand implements Callable<Integer> {
     int window;
 
     @Option(names = "--sampler", defaultValue = "gp",
-            description = "Sampler name from the registry, e.g. gp-unwarped (default: ${DEFAULT-VALUE}).")
+            description = "Sampler name from the registry, e.g. gp-optuna (default: ${DEFAULT-VALUE}).")
     String sampler;
 
     @Option(names = "--seed", defaultValue = "0", description = "Sampler seed (default: ${DEFAULT-VALUE}).")

@@ -19,9 +19,10 @@ import java.util.Arrays;
  *   - (0.1 log noise - 30 noise)                          (Gamma(1.1, 30) on the noise)
  * </pre>
  * with its exact gradient {@code 1/2 tr((C^-1 - alpha alpha^T) dC)} plus the prior terms. It is
- * minimised by {@link BoundedLbfgs} (gradient tolerance 1e-2, as Optuna's SciPy call) from the
- * previous fit, or from all ones; if that fails, from all ones; if that fails too, all ones are
- * used with a warning.
+ * minimised by {@link BoundedLbfgs} (gradient tolerance 1e-2, as Optuna's SciPy call), each
+ * {@code theta_d} at most the prior's {@link LengthscalePrior#maxInverseSquaredLengthscale()},
+ * from the previous fit, or from all ones; if that fails, from all ones; if that fails too, all
+ * ones are used with a warning.
  */
 final class KernelFit {
 

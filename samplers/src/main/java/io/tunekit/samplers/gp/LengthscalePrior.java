@@ -13,9 +13,10 @@ public enum LengthscalePrior {
      * {@code log l ~ N(sqrt(2) + log(D) / 2, 3)}, the prior of Hvarfner, Hellsten and Nardi,
      * "Vanilla Bayesian Optimization Performs Great in High Dimensions" (ICML 2024), which BoTorch
      * uses by default. In D dimensions random points lie about sqrt(D/6) apart, so a length scale
-     * that does not grow with D makes the model forget between any two of them; the posterior
-     * variance then peaks in the corners of the box and expected improvement chases them. The
-     * default.
+     * that does not grow with D makes the model treat any two of them as nearly unrelated and
+     * learn little from the data it has. Length scales are kept at least 0.025 (of the unit box),
+     * as BoTorch does. The default; {@code benchmarks/results/gp.md} measures it against
+     * {@link #OPTUNA}.
      */
     DIMENSION_SCALED {
         @Override
