@@ -109,6 +109,8 @@ final class CholeskyFactor {
      * column's result is bit for bit the same.
      */
     void forwardSolveColumns(double[][] rows, int columns) {
+        double[] lower = this.lower;  // locals: see inverseLowerTriangle
+        int n = this.n;
         if (rows.length < n) {
             throw new IllegalArgumentException("a right-hand side of " + n + " rows needed, got " + rows.length);
         }
@@ -140,11 +142,14 @@ final class CholeskyFactor {
      * of the identity without using the zeros, about {@code n^3} multiply-adds; here the triangle
      * is inverted row by row and the outer products of its rows are summed into the lower
      * triangle, about {@code n^3 / 3}. Both steps are row updates {@code target[j] += a * source[j]}
-     * on separate row arrays, which the JIT vectorises. Only the triangle is returned: mirroring it
-     * into a full row-major matrix writes a column per row, a cache miss per element, and took
-     * twice as long as the inversion itself at n = 300. The kernel fit needs this at every gradient.
+     * on separate row arrays, which the JIT vectorises. Only the triangle is returned, which is
+     * all the kernel fit's gradient (its caller, at every gradient) reads.
      */
     double[][] inverseLowerTriangle() {
+        // The fields read into locals: with the loops reading this.lower and this.n, C2 left the
+        // loads in the inner loops and the method took 5.7 ms instead of 1.7 ms at n = 300.
+        double[] lower = this.lower;
+        int n = this.n;
         // Row i of L^-1 (zero beyond column i): X_i = (e_i - sum_{k<i} L_ik X_k) / L_ii.
         double[][] lowerInverse = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -180,6 +180,14 @@ final class KernelFit {
             if (!(scale > 0) || !Double.isFinite(scale) || !Double.isFinite(noise) || !positiveAndFinite(theta)) {
                 return Double.NaN;
             }
+            // Fields read into locals: C2 does not hoist their loads out of these loops (measured
+            // 3x slower on CholeskyFactor's loops at n = 300 before the same change there).
+            int n = this.n;
+            int dim = this.dim;
+            double[][] x = this.x;
+            boolean[] categorical = this.categorical;
+            double[] kernelValues = this.kernelValues;
+            double[] kernelSlopes = this.kernelSlopes;
             double[] c = covariance.data;
             for (int i = 0; i < n; i++) {
                 kernelValues[i * n + i] = 1;
@@ -231,6 +239,12 @@ final class KernelFit {
             // W = C^-1 - alpha alpha^T; d loss = 1/2 sum_ij W_ij dC_ij (plus the prior terms).
             double[][] inv = lastFactor.inverseLowerTriangle();
             double[] a = lastAlpha;
+            int n = this.n;  // locals, as in value()
+            int dim = this.dim;
+            double[][] x = this.x;
+            boolean[] categorical = this.categorical;
+            double[] kernelValues = this.kernelValues;
+            double[] kernelSlopes = this.kernelSlopes;
             double scaleTerm = 0;
             double trace = 0;
             double[] lengthTerms = new double[dim];
