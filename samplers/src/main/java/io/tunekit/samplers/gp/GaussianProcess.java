@@ -126,9 +126,12 @@ final class GaussianProcess {
         squaredDistances(point, r2Buffer);
         for (int i = 0; i < n; i++) {
             double r2 = r2Buffer[i];
-            kBuffer[i] = scale * Matern52.value(r2);
             if (gradients) {
-                slopeBuffer[i] = scale * Matern52.slope(r2);
+                Matern52.valueAndSlope(r2, kBuffer, slopeBuffer, i);
+                kBuffer[i] *= scale;
+                slopeBuffer[i] *= scale;
+            } else {
+                kBuffer[i] = scale * Matern52.value(r2);
             }
             mean += kBuffer[i] * alpha[i];
         }
