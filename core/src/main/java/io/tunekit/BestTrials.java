@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Best-trial and Pareto-front rules shared by {@link Study} and {@link StudyView}. */
 final class BestTrials {
 
-    private BestTrials() {
-    }
+    private BestTrials() {}
 
     static Optional<FrozenTrial> best(List<Direction> directions, List<FrozenTrial> complete) {
         if (directions.size() != 1) {

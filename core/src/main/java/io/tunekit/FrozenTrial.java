@@ -2,7 +2,6 @@ package io.tunekit;
 
 import io.tunekit.distribution.Distribution;
 import io.tunekit.storage.JsonValues;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -59,11 +58,12 @@ public record FrozenTrial(
         distributions = frozen(distributions);
         userAttrs = frozen(userAttrs);
         systemAttrs = frozen(systemAttrs);
-        intermediateValues = intermediateValues == null || intermediateValues.isEmpty() ? Collections.emptySortedMap()
+        intermediateValues = intermediateValues == null || intermediateValues.isEmpty()
+                ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
         if (!params.keySet().equals(distributions.keySet())) {
-            throw new IllegalArgumentException("FrozenTrial: params " + params.keySet()
-                    + " and distributions " + distributions.keySet() + " must have the same names");
+            throw new IllegalArgumentException("FrozenTrial: params " + params.keySet() + " and distributions "
+                    + distributions.keySet() + " must have the same names");
         }
     }
 
@@ -89,8 +89,8 @@ public record FrozenTrial(
      */
     public double value() {
         if (values.size() != 1) {
-            throw new IllegalStateException("Trial " + number + " has " + values.size()
-                    + " values; value() needs exactly one (use values())");
+            throw new IllegalStateException(
+                    "Trial " + number + " has " + values.size() + " values; value() needs exactly one (use values())");
         }
         return values.get(0);
     }
@@ -102,7 +102,9 @@ public record FrozenTrial(
 
     /** The time from start to completion, if both are known. */
     public Duration duration() {
-        return datetimeStart == null || datetimeComplete == null ? null : Duration.between(datetimeStart, datetimeComplete);
+        return datetimeStart == null || datetimeComplete == null
+                ? null
+                : Duration.between(datetimeStart, datetimeComplete);
     }
 
     /** The internal representation of a parameter (the choice index for categorical ones). */
@@ -185,9 +187,10 @@ public record FrozenTrial(
             throw new IllegalArgumentException("A " + state + " trial needs datetimeStart");
         }
         if (state.isFinished() != (datetimeComplete != null)) {
-            throw new IllegalArgumentException(state.isFinished()
-                    ? "A finished (" + state + ") trial needs datetimeComplete"
-                    : "An unfinished (" + state + ") trial must not have datetimeComplete");
+            throw new IllegalArgumentException(
+                    state.isFinished()
+                            ? "A finished (" + state + ") trial needs datetimeComplete"
+                            : "An unfinished (" + state + ") trial must not have datetimeComplete");
         }
         if (state == TrialState.FAIL && hasValues()) {
             throw new IllegalArgumentException("A FAIL trial must not have values, got " + values);
@@ -223,8 +226,7 @@ public record FrozenTrial(
         private Instant datetimeStart;
         private Instant datetimeComplete;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The state (default COMPLETE). */
         public Builder state(TrialState state) {
@@ -289,8 +291,18 @@ public record FrozenTrial(
         public FrozenTrial build() {
             Instant start = datetimeStart != null || state == TrialState.WAITING ? datetimeStart : Instant.now();
             Instant complete = datetimeComplete != null || !state.isFinished() ? datetimeComplete : start;
-            return new FrozenTrial(-1, -1, state, values, start, complete, params, distributions, userAttrs,
-                    systemAttrs, intermediateValues);
+            return new FrozenTrial(
+                    -1,
+                    -1,
+                    state,
+                    values,
+                    start,
+                    complete,
+                    params,
+                    distributions,
+                    userAttrs,
+                    systemAttrs,
+                    intermediateValues);
         }
     }
 }

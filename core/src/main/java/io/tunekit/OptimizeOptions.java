@@ -31,8 +31,14 @@ public final class OptimizeOptions {
     private final Integer maxStudyTrials;
     private final boolean progressBar;
 
-    private OptimizeOptions(Integer trials, Duration timeout, int parallelism, List<TrialCallback> callbacks,
-                            List<Class<? extends Throwable>> catching, Integer maxStudyTrials, boolean progressBar) {
+    private OptimizeOptions(
+            Integer trials,
+            Duration timeout,
+            int parallelism,
+            List<TrialCallback> callbacks,
+            List<Class<? extends Throwable>> catching,
+            Integer maxStudyTrials,
+            boolean progressBar) {
         this.trials = trials;
         this.timeout = timeout;
         this.parallelism = parallelism;
@@ -75,8 +81,8 @@ public final class OptimizeOptions {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public OptimizeOptions parallelism(int threads) {
-        return new OptimizeOptions(trials, timeout, positive("parallelism", threads), callbacks, catching,
-                maxStudyTrials, progressBar);
+        return new OptimizeOptions(
+                trials, timeout, positive("parallelism", threads), callbacks, catching, maxStudyTrials, progressBar);
     }
 
     /** Adds callbacks, called in order after each finished trial. */
@@ -109,8 +115,8 @@ public final class OptimizeOptions {
      * @throws IllegalArgumentException if {@code n <= 0}
      */
     public OptimizeOptions maxStudyTrials(int n) {
-        return new OptimizeOptions(trials, timeout, parallelism, callbacks, catching, positive("maxStudyTrials", n),
-                progressBar);
+        return new OptimizeOptions(
+                trials, timeout, parallelism, callbacks, catching, positive("maxStudyTrials", n), progressBar);
     }
 
     /**

@@ -36,8 +36,12 @@ final class ProgressBar {
     /** A bar on standard error, drawn only when this JVM is attached to a terminal. */
     static ProgressBar forTerminal(boolean requested, OptimizeOptions options, long startNanos) {
         boolean terminal = System.console() != null;
-        return new ProgressBar(System.err, requested && terminal,
-                options.trialCount().isPresent() ? options.trialCount().getAsInt() : null, options.timeout(), startNanos);
+        return new ProgressBar(
+                System.err,
+                requested && terminal,
+                options.trialCount().isPresent() ? options.trialCount().getAsInt() : null,
+                options.timeout(),
+                startNanos);
     }
 
     /** Records a finished trial (with the best trial so far, or null) and redraws if due. */
@@ -82,8 +86,16 @@ final class ProgressBar {
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
         String limit = timeout == null ? "" : "/" + clock(timeout.toNanos() / 1e9);
         String bestText = best == null ? "-" : best.value() + " (trial " + best.number() + ")";
-        return String.format(Locale.ROOT, "[%s] %3d%% %s | elapsed %s%s | ETA %s | best %s",
-                bar, Math.round(fraction * 100), count, clock(elapsed), limit, eta, bestText);
+        return String.format(
+                Locale.ROOT,
+                "[%s] %3d%% %s | elapsed %s%s | ETA %s | best %s",
+                bar,
+                Math.round(fraction * 100),
+                count,
+                clock(elapsed),
+                limit,
+                eta,
+                bestText);
     }
 
     private void draw(long nowNanos) {
@@ -98,7 +110,8 @@ final class ProgressBar {
 
     private static String clock(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
     }
 }

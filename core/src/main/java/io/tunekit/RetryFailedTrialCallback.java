@@ -57,7 +57,9 @@ public final class RetryFailedTrialCallback implements TrialCallback {
             return;
         }
         FrozenTrial.Builder retry = FrozenTrial.builder().state(TrialState.WAITING);
-        trial.params().forEach((name, value) -> retry.param(name, trial.distributions().get(name), value));
+        trial.params()
+                .forEach(
+                        (name, value) -> retry.param(name, trial.distributions().get(name), value));
         trial.userAttrs().forEach(retry::userAttr);
         system.forEach(retry::systemAttr);
         if (inheritIntermediateValues) {
@@ -70,7 +72,8 @@ public final class RetryFailedTrialCallback implements TrialCallback {
     /** The number of the original trial a retried trial stands for, if it is a retry. */
     public static java.util.OptionalInt retriedTrialNumber(FrozenTrial trial) {
         return trial.systemAttrs().get(FAILED_TRIAL_KEY) instanceof Number n
-                ? java.util.OptionalInt.of(n.intValue()) : java.util.OptionalInt.empty();
+                ? java.util.OptionalInt.of(n.intValue())
+                : java.util.OptionalInt.empty();
     }
 
     /** The failed trial numbers of a retried trial's chain (empty if it is not a retry). */

@@ -11,13 +11,11 @@ import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.JsonValues;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
-
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,8 +109,8 @@ public final class Study {
      */
     public Direction direction() {
         if (directions.size() != 1) {
-            throw new IllegalStateException("Study '" + name + "' has " + directions.size()
-                    + " objectives; use directions()");
+            throw new IllegalStateException(
+                    "Study '" + name + "' has " + directions.size() + " objectives; use directions()");
         }
         return directions.get(0);
     }
@@ -175,9 +173,11 @@ public final class Study {
      */
     public FrozenTrial bestTrial() {
         List<FrozenTrial> complete = trials(EnumSet.of(TrialState.COMPLETE));
-        return BestTrials.best(directions, complete).orElseThrow(() -> new IllegalStateException(complete.isEmpty()
-                ? "No trials are completed yet in study '" + name + "'"
-                : "No feasible trials are completed yet in study '" + name + "'"));
+        return BestTrials.best(directions, complete)
+                .orElseThrow(() -> new IllegalStateException(
+                        complete.isEmpty()
+                                ? "No trials are completed yet in study '" + name + "'"
+                                : "No feasible trials are completed yet in study '" + name + "'"));
     }
 
     /** The value of {@link #bestTrial()}. */
@@ -242,8 +242,11 @@ public final class Study {
             return;
         }
         for (FrozenTrial failed : storage.failStaleTrials(studyId)) {
-            LOG.log(Level.WARNING, "Trial {0} of study ''{1}'' failed: its worker stopped sending heartbeats.",
-                    failed.number(), name);
+            LOG.log(
+                    Level.WARNING,
+                    "Trial {0} of study ''{1}'' failed: its worker stopped sending heartbeats.",
+                    failed.number(),
+                    name);
             if (staleTrialCallback != null) {
                 staleTrialCallback.onTrialFinished(this, failed);
             }
@@ -307,8 +310,8 @@ public final class Study {
         return tell(trial.id(), state, state == TrialState.COMPLETE || values.length > 0 ? values : null, false, null);
     }
 
-    private FrozenTrial tell(long trialId, TrialState requested, double[] values, boolean skipIfFinished,
-                             String failReason) {
+    private FrozenTrial tell(
+            long trialId, TrialState requested, double[] values, boolean skipIfFinished, String failReason) {
         FrozenTrial trial = storage.trial(trialId);
         if (trial.state().isFinished()) {
             if (skipIfFinished) {
@@ -318,16 +321,16 @@ public final class Study {
                     + " of study '" + name + "' is already finished");
         }
         if (trial.state() == TrialState.WAITING) {
-            throw new IllegalStateException("Cannot tell a WAITING trial: trial " + trial.number()
-                    + " has not been started (ask() starts it)");
+            throw new IllegalStateException(
+                    "Cannot tell a WAITING trial: trial " + trial.number() + " has not been started (ask() starts it)");
         }
         TrialState state = requested;
         String reason = failReason;
         List<Double> told = List.of();
         if (state == null || state == TrialState.COMPLETE) {
             if (values == null || values.length == 0) {
-                throw new IllegalArgumentException("tell of trial " + trial.number()
-                        + " needs values (or a PRUNED/FAIL state)");
+                throw new IllegalArgumentException(
+                        "tell of trial " + trial.number() + " needs values (or a PRUNED/FAIL state)");
             }
             String problem = invalidValues(values);
             if (problem == null) {
@@ -345,15 +348,18 @@ public final class Study {
                 throw new IllegalArgumentException("A " + state + " tell must not have values, got "
                         + Arrays.toString(values) + " for trial " + trial.number());
             }
-            if (state == TrialState.PRUNED && isSingleObjective() && !trial.intermediateValues().isEmpty()) {
-                double last = trial.intermediateValues().get(trial.intermediateValues().lastKey());
+            if (state == TrialState.PRUNED
+                    && isSingleObjective()
+                    && !trial.intermediateValues().isEmpty()) {
+                double last = trial.intermediateValues()
+                        .get(trial.intermediateValues().lastKey());
                 if (!Double.isNaN(last)) {
                     told = List.of(last);
                 }
             }
         } else {
-            throw new IllegalArgumentException("Cannot tell with state " + state
-                    + "; the state must be COMPLETE, PRUNED or FAIL");
+            throw new IllegalArgumentException(
+                    "Cannot tell with state " + state + "; the state must be COMPLETE, PRUNED or FAIL");
         }
         if (reason != null) {
             storage.setTrialSystemAttr(trialId, FrozenTrial.FAIL_REASON_KEY, reason);
@@ -411,15 +417,16 @@ public final class Study {
             LOG.log(Level.INFO, "Trial with params {0} already exists; not enqueued again.", params);
             return;
         }
-        FrozenTrial.Builder template = FrozenTrial.builder().state(TrialState.WAITING)
-                .systemAttr(FrozenTrial.FIXED_PARAMS_KEY, fixed);
+        FrozenTrial.Builder template =
+                FrozenTrial.builder().state(TrialState.WAITING).systemAttr(FrozenTrial.FIXED_PARAMS_KEY, fixed);
         userAttrs.forEach(template::userAttr);
         storage.createTrial(studyId, template.build(), List.of());
     }
 
     private boolean hasTrialWith(Map<String, ?> params) {
         for (FrozenTrial t : trials()) {
-            Map<?, ?> existing = t.systemAttrs().get(FrozenTrial.FIXED_PARAMS_KEY) instanceof Map<?, ?> m ? m : t.params();
+            Map<?, ?> existing =
+                    t.systemAttrs().get(FrozenTrial.FIXED_PARAMS_KEY) instanceof Map<?, ?> m ? m : t.params();
             if (!existing.keySet().equals(params.keySet())) {
                 continue;
             }
@@ -452,8 +459,8 @@ public final class Study {
     public FrozenTrial addTrial(FrozenTrial trial) {
         trial.validate();
         if (trial.hasValues() && trial.values().size() != directions.size()) {
-            throw new IllegalArgumentException("The added trial has " + trial.values().size()
-                    + " values; study '" + name + "' has " + directions.size() + " objectives");
+            throw new IllegalArgumentException("The added trial has "
+                    + trial.values().size() + " values; study '" + name + "' has " + directions.size() + " objectives");
         }
         return storage.createTrial(studyId, trial, List.of()).orElseThrow();
     }
@@ -509,15 +516,21 @@ public final class Study {
         AtomicInteger started = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<CreationGuard> budget = options.maxStudyTrials().isPresent()
-                ? List.of(new CreationGuard.TrialLimit(options.maxStudyTrials().getAsInt())) : List.of();
+                ? List.of(new CreationGuard.TrialLimit(options.maxStudyTrials().getAsInt()))
+                : List.of();
         Duration heartbeat = storage.heartbeatInterval().orElse(null);
-        ScheduledExecutorService heartbeats = heartbeat == null ? null
+        ScheduledExecutorService heartbeats = heartbeat == null
+                ? null
                 : Executors.newSingleThreadScheduledExecutor(daemon("tunekit-heartbeat-" + name));
         ProgressBar progress = ProgressBar.forTerminal(options.showsProgressBar(), options, start);
         Runnable worker = () -> {
             try {
-                while (!stopRequested && failure.get() == null && System.nanoTime() - start < timeoutNanos
-                        && (options.trialCount().isEmpty() || started.getAndIncrement() < options.trialCount().getAsInt())) {
+                while (!stopRequested
+                        && failure.get() == null
+                        && System.nanoTime() - start < timeoutNanos
+                        && (options.trialCount().isEmpty()
+                                || started.getAndIncrement()
+                                        < options.trialCount().getAsInt())) {
                     Trial trial;
                     try {
                         trial = ask(budget);
@@ -538,7 +551,8 @@ public final class Study {
             if (options.parallelism() == 1) {
                 worker.run();
             } else {
-                ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), daemon("tunekit-worker-" + name));
+                ExecutorService pool =
+                        Executors.newFixedThreadPool(options.parallelism(), daemon("tunekit-worker-" + name));
                 for (int i = 0; i < options.parallelism(); i++) {
                     pool.execute(worker);
                 }
@@ -565,10 +579,17 @@ public final class Study {
     }
 
     /** Runs one trial; returns the objective's exception if it must end the loop. */
-    private Throwable runTrial(Trial trial, MultiObjective objective, OptimizeOptions options,
-                               ScheduledExecutorService heartbeats, Duration interval, ProgressBar progress) {
-        ScheduledFuture<?> beat = heartbeats == null ? null : heartbeats.scheduleAtFixedRate(
-                () -> recordHeartbeat(trial), 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+    private Throwable runTrial(
+            Trial trial,
+            MultiObjective objective,
+            OptimizeOptions options,
+            ScheduledExecutorService heartbeats,
+            Duration interval,
+            ProgressBar progress) {
+        ScheduledFuture<?> beat = heartbeats == null
+                ? null
+                : heartbeats.scheduleAtFixedRate(
+                        () -> recordHeartbeat(trial), 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
         double[] values = null;
         Throwable error = null;
         boolean pruned = false;
@@ -602,7 +623,8 @@ public final class Study {
         if (error == null || options.catches(error)) {
             return null;
         }
-        return error instanceof RuntimeException || error instanceof Error ? error
+        return error instanceof RuntimeException || error instanceof Error
+                ? error
                 : new TrialFailedException(trial.number(), error);
     }
 
@@ -612,7 +634,10 @@ public final class Study {
         } catch (RuntimeException e) {
             // A missed beat must never kill the heartbeat: the next one may well succeed, and a
             // silent heartbeat thread would get a live worker's trial failed as stale.
-            LOG.log(Level.WARNING, "Heartbeat of trial " + trial.number() + " failed; retrying at the next interval", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Heartbeat of trial " + trial.number() + " failed; retrying at the next interval",
+                    e);
         }
     }
 
@@ -628,9 +653,11 @@ public final class Study {
         synchronized (bestLock) {
             long now = System.nanoTime();
             if (now - displayedBestRefreshed >= 1_000_000_000L || displayedBestRefreshed == Long.MIN_VALUE) {
-                displayedBest = BestTrials.best(directions, trials(EnumSet.of(TrialState.COMPLETE))).orElse(null);
+                displayedBest = BestTrials.best(directions, trials(EnumSet.of(TrialState.COMPLETE)))
+                        .orElse(null);
                 displayedBestRefreshed = now;
-            } else if (finished.state() == TrialState.COMPLETE && finished.isFeasible()
+            } else if (finished.state() == TrialState.COMPLETE
+                    && finished.isFeasible()
                     && (displayedBest == null || direction().isBetter(finished.value(), displayedBest.value()))) {
                 displayedBest = finished;
             }
@@ -653,7 +680,8 @@ public final class Study {
         } else {
             message = "Trial " + t.number() + " " + t.state().name().toLowerCase() + " with parameters: " + t.params()
                     + (t.systemAttrs().get(FrozenTrial.FAIL_REASON_KEY) instanceof String reason
-                    ? " because of the following error: " + reason : ".");
+                            ? " because of the following error: " + reason
+                            : ".");
         }
         if (error != null && level == Level.WARNING) {
             LOG.log(level, message, error);
@@ -753,8 +781,7 @@ public final class Study {
         private boolean loadIfExists;
         private TrialCallback staleTrialCallback;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The study's name (unique in its storage). */
         public Builder name(String name) {
@@ -856,8 +883,8 @@ public final class Study {
             long id = storage.findStudy(name).orElseThrow(() -> new UnknownStudyException("named '" + name + "'"));
             List<Direction> stored = storage.studyDirections(id);
             if (directions != null && !directions.equals(stored)) {
-                throw new IllegalArgumentException("Study '" + name + "' has directions " + stored
-                        + ", not the requested " + directions);
+                throw new IllegalArgumentException(
+                        "Study '" + name + "' has directions " + stored + ", not the requested " + directions);
             }
             return new Study(this, id, stored);
         }

@@ -5,7 +5,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 import io.tunekit.sampler.Sampler;
-
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.HashSet;
@@ -125,8 +124,13 @@ public final class Trial {
         if (first != null) {
             Distribution.requireCompatible(name, first, distribution);
             if (!first.equals(distribution)) {
-                LOG.log(Level.WARNING, "Inconsistent parameter values for distribution with name \"{0}\": "
-                        + "{1} was suggested before, now {2}; the first value is returned.", name, first, distribution);
+                LOG.log(
+                        Level.WARNING,
+                        "Inconsistent parameter values for distribution with name \"{0}\": "
+                                + "{1} was suggested before, now {2}; the first value is returned.",
+                        name,
+                        first,
+                        distribution);
             }
             return distribution.toExternal(first.toInternal(params.get(name)));
         }
@@ -145,8 +149,12 @@ public final class Trial {
         if (fixedParams.containsKey(name)) {
             double value = distribution.toInternal(fixedParams.get(name));
             if (!distribution.contains(value)) {
-                LOG.log(Level.WARNING, "Fixed parameter \"{0}\" with value {1} is out of range for distribution {2}.",
-                        name, fixedParams.get(name), distribution);
+                LOG.log(
+                        Level.WARNING,
+                        "Fixed parameter \"{0}\" with value {1} is out of range for distribution {2}.",
+                        name,
+                        fixedParams.get(name),
+                        distribution);
             }
             return value;
         }
@@ -194,8 +202,11 @@ public final class Trial {
             throw new IllegalArgumentException("step=" + step + " must be >= 0");
         }
         if (!reportedSteps.add(step)) {
-            LOG.log(Level.WARNING, "The reported value is ignored because step {0} of trial {1} is already reported.",
-                    step, number);
+            LOG.log(
+                    Level.WARNING,
+                    "The reported value is ignored because step {0} of trial {1} is already reported.",
+                    step,
+                    number);
             return;
         }
         study.storage().setTrialIntermediateValue(id, step, value);
@@ -230,8 +241,12 @@ public final class Trial {
             throw new IllegalArgumentException("constraint '" + key + "' must not be NaN");
         }
         if (!constraintKeys.add(key)) {
-            LOG.log(Level.WARNING, "Constraint \"{0}\" of trial {1} is already set; the new value {2} is ignored.",
-                    key, number, value);
+            LOG.log(
+                    Level.WARNING,
+                    "Constraint \"{0}\" of trial {1} is already set; the new value {2} is ignored.",
+                    key,
+                    number,
+                    value);
             return;
         }
         study.storage().setTrialSystemAttr(id, FrozenTrial.CONSTRAINT_PREFIX + key, value);

@@ -1,21 +1,30 @@
 package io.tunekit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
 
     private static final long SECOND = 1_000_000_000L;
 
     private static FrozenTrial best(int number, double value) {
-        return new FrozenTrial(number, number, TrialState.COMPLETE, java.util.List.of(value), null, null,
-                null, null, null, null, null);
+        return new FrozenTrial(
+                number,
+                number,
+                TrialState.COMPLETE,
+                java.util.List.of(value),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -25,13 +34,14 @@ class ProgressBarTest {
             bar.trialFinished(best(3, 0.5), 10 * SECOND);
         }
         assertThat(bar.render(10 * SECOND))
-                .isEqualTo("[######..................]  25% 25/100 trials | elapsed 00:10 | ETA 00:30 | best 0.5 (trial 3)");
+                .isEqualTo(
+                        "[######..................]  25% 25/100 trials | elapsed 00:10 | ETA 00:30 | best 0.5 (trial 3)");
     }
 
     @Test
     void withOnlyATimeoutTheBarFollowsTheClock() {
-        ProgressBar bar = new ProgressBar(new PrintStream(new ByteArrayOutputStream()), true, null,
-                Duration.ofMinutes(2), 0);
+        ProgressBar bar =
+                new ProgressBar(new PrintStream(new ByteArrayOutputStream()), true, null, Duration.ofMinutes(2), 0);
         bar.trialFinished(null, 30 * SECOND);
         assertThat(bar.render(30 * SECOND))
                 .isEqualTo("[######..................]  25% 1 trials | elapsed 00:30/02:00 | ETA 01:30 | best -");

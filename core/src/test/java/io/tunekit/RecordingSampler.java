@@ -3,7 +3,6 @@ package io.tunekit;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,22 +1,21 @@
 package io.tunekit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.UnknownStudyException;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class StudyTest {
 
     private final RecordingSampler sampler = new RecordingSampler();
-    private final Study study = Study.builder().name("study-test").sampler(sampler).build();
+    private final Study study =
+            Study.builder().name("study-test").sampler(sampler).build();
 
     @Test
     void tellCompletesWithValidValues() {
@@ -31,7 +30,8 @@ class StudyTest {
     @Test
     void infinitiesAreAccepted() {
         assertThat(study.tell(study.ask(), Double.POSITIVE_INFINITY).state()).isEqualTo(TrialState.COMPLETE);
-        assertThat(study.tell(study.ask(), Double.NEGATIVE_INFINITY).values()).containsExactly(Double.NEGATIVE_INFINITY);
+        assertThat(study.tell(study.ask(), Double.NEGATIVE_INFINITY).values())
+                .containsExactly(Double.NEGATIVE_INFINITY);
     }
 
     @Test
@@ -50,13 +50,17 @@ class StudyTest {
     void anExplicitCompleteWithBadValuesIsAnErrorAndTheTrialStaysRunning() {
         Trial t = study.ask();
         assertThatThrownBy(() -> study.tell(t, TrialState.COMPLETE, Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN is not acceptable");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN is not acceptable");
         assertThatThrownBy(() -> study.tell(t, TrialState.COMPLETE, 1.0, 2.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("number of the values 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("number of the values 2");
         assertThatThrownBy(() -> study.tell(t, TrialState.COMPLETE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs values");
         assertThatThrownBy(() -> study.tell(t))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs values");
         assertThat(t.snapshot().state()).isEqualTo(TrialState.RUNNING);
         assertThat(study.tell(t, TrialState.COMPLETE, 3.0).values()).containsExactly(3.0);
     }
@@ -65,7 +69,8 @@ class StudyTest {
     void prunedAndFailedTellsTakeNoValues() {
         Trial t = study.ask();
         assertThatThrownBy(() -> study.tell(t, TrialState.PRUNED, 1.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not have values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not have values");
         assertThatThrownBy(() -> study.tell(t, TrialState.FAIL, 1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> study.tell(t, TrialState.RUNNING)).hasMessageContaining("COMPLETE, PRUNED or FAIL");
         assertThatThrownBy(() -> study.tell(t, TrialState.WAITING)).isInstanceOf(IllegalArgumentException.class);
@@ -91,10 +96,13 @@ class StudyTest {
     void tellingAFinishedOrUnknownTrialIsAnError() {
         Trial t = study.ask();
         study.tell(t, 1.0);
-        assertThatThrownBy(() -> study.tell(t, 2.0)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Cannot tell a COMPLETE trial").hasMessageContaining("trial 0");
+        assertThatThrownBy(() -> study.tell(t, 2.0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Cannot tell a COMPLETE trial")
+                .hasMessageContaining("trial 0");
         assertThatThrownBy(() -> study.tell(0, TrialState.FAIL)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> study.tell(42, 1.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> study.tell(42, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no trial number 42");
         assertThat(study.trial(0).values()).containsExactly(1.0);
     }
@@ -127,25 +135,33 @@ class StudyTest {
     @Test
     void addTrialValidatesAndAssignsTheNextNumber() {
         study.ask();
-        FrozenTrial added = study.addTrial(FrozenTrial.builder().values(3.0)
-                .param("x", FloatDistribution.of(0, 1), 0.5).build());
+        FrozenTrial added = study.addTrial(FrozenTrial.builder()
+                .values(3.0)
+                .param("x", FloatDistribution.of(0, 1), 0.5)
+                .build());
         assertThat(added.number()).isEqualTo(1);
         assertThat(study.bestValue()).isEqualTo(3.0);
-        assertThatThrownBy(() -> study.addTrial(FrozenTrial.builder().values(1, 2).build()))
+        assertThatThrownBy(
+                        () -> study.addTrial(FrozenTrial.builder().values(1, 2).build()))
                 .hasMessageContaining("has 2 values");
-        assertThatThrownBy(() -> study.addTrial(FrozenTrial.builder().state(TrialState.FAIL).values(1).build()))
+        assertThatThrownBy(() -> study.addTrial(
+                        FrozenTrial.builder().state(TrialState.FAIL).values(1).build()))
                 .hasMessageContaining("FAIL trial must not have values");
         assertThatThrownBy(() -> study.addTrial(FrozenTrial.builder().build()))
                 .hasMessageContaining("COMPLETE trial needs values");
-        assertThatThrownBy(() -> study.addTrial(FrozenTrial.builder().values(1)
-                .param("x", FloatDistribution.of(0, 1), 2.0).build())).hasMessageContaining("not in its distribution");
+        assertThatThrownBy(() -> study.addTrial(FrozenTrial.builder()
+                        .values(1)
+                        .param("x", FloatDistribution.of(0, 1), 2.0)
+                        .build()))
+                .hasMessageContaining("not in its distribution");
         assertThat(study.trials()).hasSize(2);
     }
 
     @Test
     void bestTrialRespectsDirectionAndConstraints() {
         Study max = Study.builder().direction(Direction.MAXIMIZE).build();
-        assertThatThrownBy(max::bestTrial).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(max::bestTrial)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No trials are completed yet");
         Trial infeasible = max.ask();
         infeasible.setConstraint("c", 1.0);
@@ -164,7 +180,9 @@ class StudyTest {
 
     @Test
     void bestTrialsIsTheParetoFront() {
-        Study multi = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        Study multi = Study.builder()
+                .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .build();
         double[][] points = {{1, 1}, {2, 3}, {2, 2}, {3, 3}, {0.5, 0}, {2, 3}};
         for (double[] p : points) {
             multi.tell(multi.ask(), p);
@@ -180,14 +198,26 @@ class StudyTest {
     @Test
     void creatingAndLoadingStudies() {
         InMemoryStorage storage = new InMemoryStorage();
-        Study a = Study.builder().name("s").storage(storage).direction(Direction.MAXIMIZE).build();
+        Study a = Study.builder()
+                .name("s")
+                .storage(storage)
+                .direction(Direction.MAXIMIZE)
+                .build();
         assertThatThrownBy(() -> Study.builder().name("s").storage(storage).build())
-                .isInstanceOf(DuplicatedStudyException.class).hasMessageContaining("'s' already exists");
-        Study again = Study.builder().name("s").storage(storage).loadIfExists(true).build();
+                .isInstanceOf(DuplicatedStudyException.class)
+                .hasMessageContaining("'s' already exists");
+        Study again =
+                Study.builder().name("s").storage(storage).loadIfExists(true).build();
         assertThat(again.directions()).containsExactly(Direction.MAXIMIZE);
-        assertThatThrownBy(() -> Study.builder().name("s").storage(storage).direction(Direction.MINIMIZE)
-                .loadIfExists(true).build()).hasMessageContaining("has directions [MAXIMIZE]");
-        assertThatThrownBy(() -> Study.load("missing", storage)).isInstanceOf(UnknownStudyException.class)
+        assertThatThrownBy(() -> Study.builder()
+                        .name("s")
+                        .storage(storage)
+                        .direction(Direction.MINIMIZE)
+                        .loadIfExists(true)
+                        .build())
+                .hasMessageContaining("has directions [MAXIMIZE]");
+        assertThatThrownBy(() -> Study.load("missing", storage))
+                .isInstanceOf(UnknownStudyException.class)
                 .hasMessageContaining("'missing'");
         a.setUserAttr("owner", "me");
         assertThat(Study.load("s", storage).userAttrs()).containsEntry("owner", "me");
@@ -198,7 +228,8 @@ class StudyTest {
 
     @Test
     void stopOutsideOptimizeIsAnError() {
-        assertThatThrownBy(study::stop).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(study::stop)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("while optimize() runs");
     }
 
@@ -207,8 +238,11 @@ class StudyTest {
         study.tell(study.ask(), 1.0);
         study.tell(study.ask(), TrialState.PRUNED);
         study.ask();
-        assertThat(study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED))).hasSize(2);
-        assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).extracting(FrozenTrial::number).containsExactly(2);
+        assertThat(study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)))
+                .hasSize(2);
+        assertThat(study.trials(EnumSet.of(TrialState.RUNNING)))
+                .extracting(FrozenTrial::number)
+                .containsExactly(2);
         assertThat(study.trials()).hasSize(3);
     }
 

@@ -1,20 +1,20 @@
 package io.tunekit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TrialTest {
 
     private final RecordingSampler sampler = new RecordingSampler();
-    private final Study study = Study.builder().name("trial-test").sampler(sampler).build();
+    private final Study study =
+            Study.builder().name("trial-test").sampler(sampler).build();
 
     @Test
     void suggestionsAreInTheirDistributionAndStored() {
@@ -44,10 +44,13 @@ class TrialTest {
         Trial t = study.ask();
         double first = t.suggestFloat("x", 0, 1);
         assertThat(t.suggestFloat("x", 0, 1)).isEqualTo(first);
-        assertThat(t.suggestFloat("x", 5, 6)).as("a changed range still returns the first value").isEqualTo(first);
+        assertThat(t.suggestFloat("x", 5, 6))
+                .as("a changed range still returns the first value")
+                .isEqualTo(first);
         String c = t.suggestCategorical("c", List.of("a", "b"));
         assertThat(t.suggestCategorical("c", List.of("a", "b"))).isEqualTo(c);
-        assertThat(sampler.calls.stream().filter(s -> s.startsWith("independent"))).hasSize(2);
+        assertThat(sampler.calls.stream().filter(s -> s.startsWith("independent")))
+                .hasSize(2);
     }
 
     @Test
@@ -56,11 +59,14 @@ class TrialTest {
         t.suggestFloat("x", 0, 1);
         t.suggestCategorical("c", List.of("a", "b"));
         assertThatThrownBy(() -> t.suggestInt("x", 0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different distribution kind");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different distribution kind");
         assertThatThrownBy(() -> t.suggestLogFloat("x", 0.1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different log configuration");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different log configuration");
         assertThatThrownBy(() -> t.suggestCategorical("c", List.of("a", "z")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dynamic value space");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dynamic value space");
         assertThat(t.snapshot().params()).hasSize(2);
     }
 
@@ -73,7 +79,8 @@ class TrialTest {
         assertThat(b.suggestFloat("x", 10, 20)).isBetween(10.0, 20.0);
         Trial c = study.ask();
         assertThatThrownBy(() -> c.suggestInt("x", 0, 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different distribution kind");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different distribution kind");
         assertThat(c.snapshot().params()).isEmpty();
     }
 
@@ -120,7 +127,9 @@ class TrialTest {
         Trial t = study.ask();
         assertThat(t.suggestFloat("x", 0, 1)).isEqualTo(0.125);
         assertThat(t.suggestCategorical("c", List.of("a", "b"))).isEqualTo("b");
-        assertThat(t.suggestInt("n", 0, 5)).as("out of range: used with a warning").isEqualTo(7);
+        assertThat(t.suggestInt("n", 0, 5))
+                .as("out of range: used with a warning")
+                .isEqualTo(7);
         assertThat(t.suggestFloat("free", 0, 1)).isBetween(0.0, 1.0);
         assertThat(sampler.calls).containsExactly("before:0", "infer:0", "relative:0", "independent:0:free");
         Trial next = study.ask();
@@ -142,14 +151,17 @@ class TrialTest {
         t.report(0.4, 3);
         t.report(99, 3);
         assertThat(t.snapshot().intermediateValues()).containsExactly(Map.entry(0, 0.5), Map.entry(3, 0.4));
-        assertThatThrownBy(() -> t.report(1, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> t.report(1, -1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("step=-1 must be >= 0");
         assertThat(t.shouldPrune()).isFalse();
     }
 
     @Test
     void reportAndShouldPruneAreForSingleObjectiveStudies() {
-        Study multi = Study.builder().directions(Direction.MINIMIZE, Direction.MAXIMIZE).build();
+        Study multi = Study.builder()
+                .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .build();
         Trial t = multi.ask();
         assertThatThrownBy(() -> t.report(1, 0)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(t::shouldPrune).isInstanceOf(UnsupportedOperationException.class);
@@ -175,7 +187,8 @@ class TrialTest {
     void aToldTrialCannotBeChanged() {
         Trial t = study.ask();
         study.tell(t, 1.0);
-        assertThatThrownBy(() -> t.suggestFloat("x", 0, 1)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> t.suggestFloat("x", 0, 1))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already finished");
         assertThatThrownBy(() -> t.report(1, 0)).isInstanceOf(IllegalStateException.class);
     }

@@ -6,11 +6,10 @@ import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
 import io.tunekit.benchmarks.pruning.PruningCommand;
 import io.tunekit.benchmarks.quality.QualityCommand;
 import io.tunekit.benchmarks.storage.StorageCommand;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The benchmark runner: {@code java -jar benchmarks/target/tunekit-benchmarks.jar <suite> ...}.
@@ -20,10 +19,19 @@ import java.util.logging.Logger;
  * synthetic learning curves) and {@code gp-cost} (time of one GP ask as the study grows).
  * Logging below WARNING is off, as in the protocol.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Tunekit's quality and speed benchmarks (see ../shared/bench/PROTOCOL.md).",
-        subcommands = {QualityCommand.class, OverheadCommand.class, OverheadRepetitionCommand.class, StorageCommand.class,
-                PruningCommand.class, GpCostCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            QualityCommand.class,
+            OverheadCommand.class,
+            OverheadRepetitionCommand.class,
+            StorageCommand.class,
+            PruningCommand.class,
+            GpCostCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Bench implements Runnable {
 
     @Override

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Number formatting for the markdown reports: three significant digits, as the baseline prints. */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** {@code v} with three significant digits, trailing zeros dropped ({@code 0.5}, {@code 1.21e-05}). */
     public static String sig3(double v) {

@@ -3,7 +3,6 @@ package io.tunekit.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,13 +21,17 @@ import java.util.regex.Pattern;
 public final class OptunaBaseline {
 
     /** A median with its quartiles over seeds. */
-    public record Spread(double q25, double median, double q75) {
-    }
+    public record Spread(double q25, double median, double q75) {}
 
     /** One row of the framework-overhead table (seconds and milliseconds as printed). */
-    public record Overhead(String config, String space, double totalSeconds, double cpuSeconds,
-                           double msPerTrial, double msPerTrialLast, double msPerTrialFirst) {
-    }
+    public record Overhead(
+            String config,
+            String space,
+            double totalSeconds,
+            double cpuSeconds,
+            double msPerTrial,
+            double msPerTrialLast,
+            double msPerTrialFirst) {}
 
     private static final String RESOURCE = "optuna-3.1.0-baseline.md";
     private static final Pattern PROBLEM = Pattern.compile("^### (\\S+) \\(optimum .*\\)\\s*$");
@@ -91,15 +94,24 @@ public final class OptunaBaseline {
                     for (int i = 0; i < checkpoints.size() && i + 2 < cells.size(); i++) {
                         Matcher s = SPREAD.matcher(cells.get(i + 2));
                         if (s.matches()) {
-                            row.put(checkpoints.get(i), new Spread(Double.parseDouble(s.group(2)),
-                                    Double.parseDouble(s.group(1)), Double.parseDouble(s.group(3))));
+                            row.put(
+                                    checkpoints.get(i),
+                                    new Spread(
+                                            Double.parseDouble(s.group(2)),
+                                            Double.parseDouble(s.group(1)),
+                                            Double.parseDouble(s.group(3))));
                         }
                     }
                     quality.computeIfAbsent(problem, p -> new LinkedHashMap<>()).put(cells.get(0), row);
                 } else if (section.equals("2.") && !cells.get(0).equals("config") && cells.size() >= 7) {
-                    overhead.add(new Overhead(cells.get(0), cells.get(1), Double.parseDouble(cells.get(2)),
-                            Double.parseDouble(cells.get(3)), Double.parseDouble(cells.get(4)),
-                            Double.parseDouble(cells.get(5)), Double.parseDouble(cells.get(6))));
+                    overhead.add(new Overhead(
+                            cells.get(0),
+                            cells.get(1),
+                            Double.parseDouble(cells.get(2)),
+                            Double.parseDouble(cells.get(3)),
+                            Double.parseDouble(cells.get(4)),
+                            Double.parseDouble(cells.get(5)),
+                            Double.parseDouble(cells.get(6))));
                 }
             }
         } catch (IOException e) {
@@ -124,7 +136,9 @@ public final class OptunaBaseline {
 
     /** Optuna's regret spread for a problem, sampler and checkpoint, if the file has it. */
     public Optional<Spread> regret(String problem, String sampler, int checkpoint) {
-        return Optional.ofNullable(quality.getOrDefault(problem, Map.of()).getOrDefault(sampler, Map.of()).get(checkpoint));
+        return Optional.ofNullable(quality.getOrDefault(problem, Map.of())
+                .getOrDefault(sampler, Map.of())
+                .get(checkpoint));
     }
 
     /**

@@ -5,7 +5,6 @@ import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.gp.GpSampler;
 import io.tunekit.samplers.gp.LengthscalePrior;
 import io.tunekit.samplers.tpe.TpeSampler;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,18 +22,30 @@ public final class SamplerRegistry {
     static {
         register("random", RandomSampler::new);
         register("tpe", seed -> TpeSampler.builder().seed(seed).build());
-        register("tpe-univariate", seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
+        register(
+                "tpe-univariate",
+                seed -> TpeSampler.builder().seed(seed).multivariate(false).build());
         register("gp", seed -> GpSampler.builder().seed(seed).build());
         // Optuna's model, and each of Tunekit's two changes to it alone, to measure what they bring.
-        register("gp-optuna", seed -> GpSampler.builder().seed(seed).warpOutputs(false)
-                .lengthscalePrior(LengthscalePrior.OPTUNA).build());
-        register("gp-unwarped", seed -> GpSampler.builder().seed(seed).warpOutputs(false).build());
-        register("gp-optuna-prior", seed -> GpSampler.builder().seed(seed)
-                .lengthscalePrior(LengthscalePrior.OPTUNA).build());
+        register(
+                "gp-optuna",
+                seed -> GpSampler.builder()
+                        .seed(seed)
+                        .warpOutputs(false)
+                        .lengthscalePrior(LengthscalePrior.OPTUNA)
+                        .build());
+        register(
+                "gp-unwarped",
+                seed -> GpSampler.builder().seed(seed).warpOutputs(false).build());
+        register(
+                "gp-optuna-prior",
+                seed -> GpSampler.builder()
+                        .seed(seed)
+                        .lengthscalePrior(LengthscalePrior.OPTUNA)
+                        .build());
     }
 
-    private SamplerRegistry() {
-    }
+    private SamplerRegistry() {}
 
     private static void register(String name, LongFunction<Sampler> factory) {
         if (SAMPLERS.putIfAbsent(name, factory) != null) {

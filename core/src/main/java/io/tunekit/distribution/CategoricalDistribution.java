@@ -29,15 +29,20 @@ public final class CategoricalDistribution implements Distribution {
         }
         List<Object> copy = new ArrayList<>(choices.size());
         for (Object c : choices) {
-            if (!(c == null || c instanceof Boolean || c instanceof Integer || c instanceof Long
-                    || c instanceof Double || c instanceof String)) {
+            if (!(c == null
+                    || c instanceof Boolean
+                    || c instanceof Integer
+                    || c instanceof Long
+                    || c instanceof Double
+                    || c instanceof String)) {
                 throw new IllegalArgumentException("CategoricalDistribution: choice " + c + " of type "
-                        + c.getClass().getName() + " is not supported (use null, Boolean, Integer, Long, Double or String)");
+                        + c.getClass().getName()
+                        + " is not supported (use null, Boolean, Integer, Long, Double or String)");
             }
             for (Object earlier : copy) {
                 if (sameChoice(earlier, c)) {
-                    throw new IllegalArgumentException("CategoricalDistribution: choice " + c
-                            + " appears more than once in " + choices);
+                    throw new IllegalArgumentException(
+                            "CategoricalDistribution: choice " + c + " appears more than once in " + choices);
                 }
             }
             copy.add(c);
@@ -69,8 +74,8 @@ public final class CategoricalDistribution implements Distribution {
     public double toInternal(Object external) {
         int index = indexOf(external);
         if (index < 0) {
-            throw new IllegalArgumentException("CategoricalDistribution: value " + external
-                    + " is not one of the choices " + choices);
+            throw new IllegalArgumentException(
+                    "CategoricalDistribution: value " + external + " is not one of the choices " + choices);
         }
         return index;
     }

@@ -51,8 +51,8 @@ public sealed interface Distribution permits FloatDistribution, IntDistribution,
                     + name + "' was " + first + ", now " + next);
         }
         if (first instanceof CategoricalDistribution c && !c.equals(next)) {
-            throw new IllegalArgumentException("CategoricalDistribution does not support dynamic value space: '"
-                    + name + "' was " + first + ", now " + next);
+            throw new IllegalArgumentException("CategoricalDistribution does not support dynamic value space: '" + name
+                    + "' was " + first + ", now " + next);
         }
     }
 }

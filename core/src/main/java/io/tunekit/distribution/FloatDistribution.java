@@ -27,8 +27,8 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
         requireFinite("low", low);
         requireFinite("high", high);
         if (step != null && log) {
-            throw new IllegalArgumentException("FloatDistribution: step=" + step
-                    + " and log=true cannot be used together");
+            throw new IllegalArgumentException(
+                    "FloatDistribution: step=" + step + " and log=true cannot be used together");
         }
         if (low > high) {
             throw new IllegalArgumentException("FloatDistribution: low=" + low + " must be <= high=" + high);
@@ -42,8 +42,14 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
             }
             double adjusted = adjustHigh(low, high, step);
             if (adjusted != high) {
-                LOG.log(Level.WARNING, "The distribution is specified by [{0}, {1}] and step={2}, but the range is "
-                        + "not divisible by step. It will be replaced by [{0}, {3}].", low, high, step, adjusted);
+                LOG.log(
+                        Level.WARNING,
+                        "The distribution is specified by [{0}, {1}] and step={2}, but the range is "
+                                + "not divisible by step. It will be replaced by [{0}, {3}].",
+                        low,
+                        high,
+                        step,
+                        adjusted);
                 high = adjusted;
             }
         }
@@ -120,7 +126,10 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
         if (range.remainder(s).signum() == 0) {
             return high;
         }
-        return range.divide(s, 0, RoundingMode.DOWN).multiply(s).add(decimal(low)).doubleValue();
+        return range.divide(s, 0, RoundingMode.DOWN)
+                .multiply(s)
+                .add(decimal(low))
+                .doubleValue();
     }
 
     private static BigDecimal decimal(double v) {

@@ -23,8 +23,8 @@ public record IntDistribution(int low, int high, int step, boolean log) implemen
     /** Validates the arguments and adjusts {@code high} to the step grid. */
     public IntDistribution {
         if (log && step != 1) {
-            throw new IllegalArgumentException("IntDistribution: step=" + step
-                    + " must be 1 when log=true (samplers cannot use both)");
+            throw new IllegalArgumentException(
+                    "IntDistribution: step=" + step + " must be 1 when log=true (samplers cannot use both)");
         }
         if (low > high) {
             throw new IllegalArgumentException("IntDistribution: low=" + low + " must be <= high=" + high);
@@ -38,8 +38,14 @@ public record IntDistribution(int low, int high, int step, boolean log) implemen
         long range = (long) high - low;
         if (range % step != 0) {
             int adjusted = (int) (low + range / step * step);
-            LOG.log(Level.WARNING, "The distribution is specified by [{0}, {1}] and step={2}, but the range is "
-                    + "not divisible by step. It will be replaced by [{0}, {3}].", low, high, step, adjusted);
+            LOG.log(
+                    Level.WARNING,
+                    "The distribution is specified by [{0}, {1}] and step={2}, but the range is "
+                            + "not divisible by step. It will be replaced by [{0}, {3}].",
+                    low,
+                    high,
+                    step,
+                    adjusted);
             high = adjusted;
         }
     }

@@ -3,7 +3,6 @@ package io.tunekit.sampler;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.distribution.Distribution;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -3,7 +3,6 @@ package io.tunekit.sampler;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.distribution.Distribution;
-
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,7 +38,8 @@ public final class IntersectionSearchSpace {
             space = new TreeMap<>(trial.distributions());
             return;
         }
-        space.entrySet().removeIf(e -> !e.getValue().equals(trial.distributions().get(e.getKey())));
+        space.entrySet()
+                .removeIf(e -> !e.getValue().equals(trial.distributions().get(e.getKey())));
     }
 
     /** Convenience: the intersection of one study, computed from scratch. */

@@ -6,7 +6,6 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-
 import java.util.SplittableRandom;
 
 /**
@@ -31,11 +30,9 @@ public final class RandomSampler implements Sampler {
         this.random = new SplittableRandom(seed);
     }
 
-
-
     @Override
-    public synchronized double sampleIndependent(StudyView study, FrozenTrial trial, String name,
-                                                 Distribution distribution) {
+    public synchronized double sampleIndependent(
+            StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         return sample(distribution);
     }
 

@@ -5,7 +5,6 @@ import io.tunekit.StudyView;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.storage.CreationGuard;
-
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,8 @@ public interface Sampler {
     }
 
     /** Joint internal values for (a subset of) the relative search space. Default: none. */
-    default Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
-                                               Map<String, Distribution> searchSpace) {
+    default Map<String, Double> sampleRelative(
+            StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
         return Map.of();
     }
 
@@ -43,12 +42,10 @@ public interface Sampler {
     double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution);
 
     /** Called once a trial exists, before any suggestion. */
-    default void beforeTrial(StudyView study, FrozenTrial trial) {
-    }
+    default void beforeTrial(StudyView study, FrozenTrial trial) {}
 
     /** Called when a trial is told, before its final state is stored (it is still RUNNING). */
-    default void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-    }
+    default void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {}
 
     /**
      * Conditions the storage checks atomically when it creates a new trial for this sampler

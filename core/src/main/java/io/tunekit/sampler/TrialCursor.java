@@ -2,7 +2,6 @@ package io.tunekit.sampler;
 
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -4,7 +4,6 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +47,7 @@ public final class InMemoryStorage implements Storage {
          * arrays instead of every record; slots of changed trials are rebuilt on the next read.
          */
         FrozenTrial[] snapshots = new FrozenTrial[16];
+
         byte[] states = new byte[16];
         final BitSet stale = new BitSet();
         /** Listings by state mask, valid until the next change to any trial of the study. */
@@ -108,8 +108,18 @@ public final class InMemoryStorage implements Storage {
 
         FrozenTrial snapshot() {
             if (snapshot == null) {
-                snapshot = new FrozenTrial(number, id, state, values, start, complete, params, distributions,
-                        userAttrs, systemAttrs, intermediate);
+                snapshot = new FrozenTrial(
+                        number,
+                        id,
+                        state,
+                        values,
+                        start,
+                        complete,
+                        params,
+                        distributions,
+                        userAttrs,
+                        systemAttrs,
+                        intermediate);
             }
             return snapshot;
         }
@@ -217,7 +227,8 @@ public final class InMemoryStorage implements Storage {
         Object copy = JsonValues.copy(value);
         synchronized (lock) {
             Map<String, Object> attrs = study(studyId).systemAttrs;
-            boolean matches = expected == null ? !attrs.containsKey(key)
+            boolean matches = expected == null
+                    ? !attrs.containsKey(key)
                     : attrs.containsKey(key) && JsonValues.sameValue(attrs.get(key), expected);
             if (matches) {
                 attrs.put(requireKey(key), copy);
@@ -246,7 +257,8 @@ public final class InMemoryStorage implements Storage {
                 }
             }
             if (template != null) {
-                for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
+                for (Map.Entry<String, Distribution> e :
+                        template.distributions().entrySet()) {
                     checkCompatible(s, e.getKey(), e.getValue());
                 }
             }
@@ -435,8 +447,8 @@ public final class InMemoryStorage implements Storage {
     private TrialRecord unfinished(long trialId) {
         TrialRecord t = trialRecord(trialId);
         if (t.state.isFinished()) {
-            throw new IllegalStateException("Trial " + t.number + " is already finished (" + t.state
-                    + ") and cannot be changed");
+            throw new IllegalStateException(
+                    "Trial " + t.number + " is already finished (" + t.state + ") and cannot be changed");
         }
         return t;
     }

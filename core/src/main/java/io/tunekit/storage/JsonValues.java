@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /**
      * Validates {@code value} and returns its normalised immutable deep copy.
@@ -75,7 +74,7 @@ public final class JsonValues {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             long v = ((Number) value).longValue();
             if (v == (int) v) {
-                return Integer.valueOf((int) v);  // not a ternary: that would widen both arms to long
+                return Integer.valueOf((int) v); // not a ternary: that would widen both arms to long
             }
             return Long.valueOf(v);
         }
@@ -90,8 +89,8 @@ public final class JsonValues {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("attribute value " + whole + " is not JSON: map key "
-                            + e.getKey() + " is not a String");
+                    throw new IllegalArgumentException(
+                            "attribute value " + whole + " is not JSON: map key " + e.getKey() + " is not a String");
                 }
                 out.put(key, copy(e.getValue(), whole));
             }

@@ -4,7 +4,6 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +149,7 @@ public interface Storage extends AutoCloseable {
     }
 
     /** Records that the worker running this trial is alive. */
-    default void recordHeartbeat(long trialId) {
-    }
+    default void recordHeartbeat(long trialId) {}
 
     /**
      * Fails the study's RUNNING trials whose last heartbeat is older than the grace period.
@@ -165,6 +163,5 @@ public interface Storage extends AutoCloseable {
 
     /** Releases connections and threads; the default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

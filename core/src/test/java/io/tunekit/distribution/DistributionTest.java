@@ -1,36 +1,42 @@
 package io.tunekit.distribution;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DistributionTest {
 
     @Test
     void floatValidationNamesTheValueAndTheRule() {
         assertThatThrownBy(() -> FloatDistribution.of(2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("low=2.0 must be <= high=1.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("low=2.0 must be <= high=1.0");
         assertThatThrownBy(() -> FloatDistribution.logScale(0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("low=0.0 must be > 0 when log=true");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("low=0.0 must be > 0 when log=true");
         assertThatThrownBy(() -> FloatDistribution.logScale(-1, 1)).hasMessageContaining("low=-1.0");
         assertThatThrownBy(() -> new FloatDistribution(1, 2, 0.5, true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step=0.5 and log=true");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("step=0.5 and log=true");
         assertThatThrownBy(() -> FloatDistribution.stepped(0, 1, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step=0.0 must be");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("step=0.0 must be");
         assertThatThrownBy(() -> FloatDistribution.stepped(0, 1, -0.1)).hasMessageContaining("step=-0.1");
         assertThatThrownBy(() -> FloatDistribution.of(Double.NaN, 1)).hasMessageContaining("low=NaN must be finite");
-        assertThatThrownBy(() -> FloatDistribution.of(0, Double.POSITIVE_INFINITY)).hasMessageContaining("high=Infinity");
+        assertThatThrownBy(() -> FloatDistribution.of(0, Double.POSITIVE_INFINITY))
+                .hasMessageContaining("high=Infinity");
     }
 
     @Test
     void intValidationNamesTheValueAndTheRule() {
         assertThatThrownBy(() -> IntDistribution.of(5, 4)).hasMessageContaining("low=5 must be <= high=4");
-        assertThatThrownBy(() -> IntDistribution.logScale(0, 4)).hasMessageContaining("low=0 must be >= 1 when log=true");
-        assertThatThrownBy(() -> new IntDistribution(1, 9, 2, true)).hasMessageContaining("step=2 must be 1 when log=true");
+        assertThatThrownBy(() -> IntDistribution.logScale(0, 4))
+                .hasMessageContaining("low=0 must be >= 1 when log=true");
+        assertThatThrownBy(() -> new IntDistribution(1, 9, 2, true))
+                .hasMessageContaining("step=2 must be 1 when log=true");
         assertThatThrownBy(() -> IntDistribution.stepped(0, 4, 0)).hasMessageContaining("step=0 must be > 0");
         assertThatThrownBy(() -> IntDistribution.stepped(0, 4, -2)).hasMessageContaining("step=-2");
     }
@@ -93,21 +99,28 @@ class DistributionTest {
         assertThat(c.toExternal(4)).isEqualTo(7L);
         assertThatThrownBy(() -> c.toInternal("z")).hasMessageContaining("value z is not one of the choices");
         assertThatThrownBy(() -> c.toExternal(5)).hasMessageContaining("not a choice index");
-        assertThatThrownBy(() -> FloatDistribution.of(0, 1).toInternal(Double.NaN)).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> FloatDistribution.logScale(1, 2).toInternal(-1.0)).hasMessageContaining("> 0 on a log scale");
-        assertThatThrownBy(() -> FloatDistribution.of(0, 1).toInternal("x")).hasMessageContaining("value x is not a number");
+        assertThatThrownBy(() -> FloatDistribution.of(0, 1).toInternal(Double.NaN))
+                .hasMessageContaining("NaN");
+        assertThatThrownBy(() -> FloatDistribution.logScale(1, 2).toInternal(-1.0))
+                .hasMessageContaining("> 0 on a log scale");
+        assertThatThrownBy(() -> FloatDistribution.of(0, 1).toInternal("x"))
+                .hasMessageContaining("value x is not a number");
         assertThatThrownBy(() -> IntDistribution.of(0, 1).toInternal(true)).hasMessageContaining("not a number");
     }
 
     @Test
     void categoricalChoicesAreValidated() {
         assertThatThrownBy(() -> new CategoricalDistribution(List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choices must not be empty");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("choices must not be empty");
         assertThatThrownBy(() -> CategoricalDistribution.of("a", new Object()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object is not supported");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Object is not supported");
         assertThatThrownBy(() -> CategoricalDistribution.of(1, 1.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears more than once");
-        assertThatThrownBy(() -> CategoricalDistribution.of("a", "a")).hasMessageContaining("choice a appears more than once");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("appears more than once");
+        assertThatThrownBy(() -> CategoricalDistribution.of("a", "a"))
+                .hasMessageContaining("choice a appears more than once");
         assertThat(CategoricalDistribution.of(true, 1).choices()).containsExactly(true, 1);
     }
 
@@ -115,11 +128,13 @@ class DistributionTest {
     void equalityComparesByValue() {
         assertThat(FloatDistribution.of(0, 1)).isEqualTo(new FloatDistribution(0, 1, null, false));
         assertThat(FloatDistribution.of(0, 1)).isNotEqualTo(FloatDistribution.logScale(0.1, 1));
-        assertThat(CategoricalDistribution.of(1, "a")).isEqualTo(CategoricalDistribution.of(1L, "a"))
+        assertThat(CategoricalDistribution.of(1, "a"))
+                .isEqualTo(CategoricalDistribution.of(1L, "a"))
                 .hasSameHashCodeAs(CategoricalDistribution.of(1.0, "a"));
         assertThat(CategoricalDistribution.of(Double.NaN)).isEqualTo(CategoricalDistribution.of(Double.NaN));
         assertThat(CategoricalDistribution.of("a", "b")).isNotEqualTo(CategoricalDistribution.of("b", "a"));
-        assertThat(new CategoricalDistribution(Arrays.asList(null, "x"))).isEqualTo(CategoricalDistribution.of(null, "x"));
+        assertThat(new CategoricalDistribution(Arrays.asList(null, "x")))
+                .isEqualTo(CategoricalDistribution.of(null, "x"));
     }
 
     @Test
@@ -127,13 +142,18 @@ class DistributionTest {
         Distribution.requireCompatible("x", FloatDistribution.of(0, 1), FloatDistribution.of(-5, 5));
         Distribution.requireCompatible("x", FloatDistribution.of(0, 1), FloatDistribution.stepped(0, 1, 0.1));
         Distribution.requireCompatible("n", IntDistribution.of(0, 1), IntDistribution.stepped(0, 10, 2));
-        assertThatThrownBy(() -> Distribution.requireCompatible("x", FloatDistribution.of(0, 1), IntDistribution.of(0, 1)))
-                .hasMessageContaining("Cannot set different distribution kind").hasMessageContaining("'x'");
-        assertThatThrownBy(() -> Distribution.requireCompatible("x", FloatDistribution.of(1, 2), FloatDistribution.logScale(1, 2)))
+        assertThatThrownBy(
+                        () -> Distribution.requireCompatible("x", FloatDistribution.of(0, 1), IntDistribution.of(0, 1)))
+                .hasMessageContaining("Cannot set different distribution kind")
+                .hasMessageContaining("'x'");
+        assertThatThrownBy(() -> Distribution.requireCompatible(
+                        "x", FloatDistribution.of(1, 2), FloatDistribution.logScale(1, 2)))
                 .hasMessageContaining("different log configuration");
-        assertThatThrownBy(() -> Distribution.requireCompatible("n", IntDistribution.of(1, 2), IntDistribution.logScale(1, 2)))
+        assertThatThrownBy(() ->
+                        Distribution.requireCompatible("n", IntDistribution.of(1, 2), IntDistribution.logScale(1, 2)))
                 .hasMessageContaining("different log configuration");
-        assertThatThrownBy(() -> Distribution.requireCompatible("c", CategoricalDistribution.of("a"), CategoricalDistribution.of("b")))
+        assertThatThrownBy(() -> Distribution.requireCompatible(
+                        "c", CategoricalDistribution.of("a"), CategoricalDistribution.of("b")))
                 .hasMessageContaining("does not support dynamic value space");
     }
 }

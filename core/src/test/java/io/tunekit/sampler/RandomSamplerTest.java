@@ -1,29 +1,30 @@
 package io.tunekit.sampler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tunekit.Study;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class RandomSamplerTest {
 
     private static List<Map<String, Object>> run(long seed) {
         Study study = Study.builder().sampler(new RandomSampler(seed)).build();
-        study.optimize(t -> {
-            t.suggestLogFloat("lr", 1e-5, 1);
-            t.suggestInt("n", 0, 100);
-            t.suggestCategorical("c", List.of("a", "b", "c"));
-            return 0;
-        }, 30);
+        study.optimize(
+                t -> {
+                    t.suggestLogFloat("lr", 1e-5, 1);
+                    t.suggestInt("n", 0, 100);
+                    t.suggestCategorical("c", List.of("a", "b", "c"));
+                    return 0;
+                },
+                30);
         List<Map<String, Object>> out = new ArrayList<>();
         study.trials().forEach(t -> out.add(t.params()));
         return out;

@@ -1,16 +1,15 @@
 package io.tunekit.sampler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.FloatDistribution;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
 
@@ -36,7 +35,9 @@ class SearchSpaceTest {
         study.tell(trialWith(Map.of("a", r(0, 1), "b", r(0, 2), "c", r(0, 1))), 1.0);
         assertThat(space.calculate(study.view())).as("b changed its range").containsOnlyKeys("a", "c");
         study.tell(running, 2.0);
-        assertThat(space.calculate(study.view())).as("the late trial is taken into account").containsOnlyKeys("a");
+        assertThat(space.calculate(study.view()))
+                .as("the late trial is taken into account")
+                .containsOnlyKeys("a");
         assertThat(space.calculate(study.view())).isEqualTo(IntersectionSearchSpace.of(study.view(), false));
     }
 
@@ -69,7 +70,9 @@ class SearchSpaceTest {
         study.tell(trialWith(Map.of("kind", r(0, 1), "u", r(0, 1))), 1.0);
         study.tell(trialWith(Map.of("kind", r(0, 1), "x", r(0, 1))), 1.0);
         List<java.util.SortedMap<String, io.tunekit.distribution.Distribution>> result = groups.calculate(study.view());
-        assertThat(result).extracting(Map::keySet).map(Object::toString)
+        assertThat(result)
+                .extracting(Map::keySet)
+                .map(Object::toString)
                 .containsExactlyInAnyOrder("[kind]", "[x]", "[y]", "[u]");
         assertThat(result.get(0).get("kind")).isEqualTo(FloatDistribution.of(0, 1));
     }

@@ -1,15 +1,14 @@
 package io.tunekit.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -24,9 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link Storage} must show, including its atomic operations under
@@ -68,7 +67,8 @@ public abstract class StorageContractTest {
         assertThat(storage.studyDirections(b)).containsExactly(Direction.MAXIMIZE, Direction.MINIMIZE);
         assertThat(storage.studyNames()).containsExactly("a", "b");
         assertThatThrownBy(() -> storage.createStudy("a", List.of(Direction.MINIMIZE)))
-                .isInstanceOf(DuplicatedStudyException.class).hasMessageContaining("'a'");
+                .isInstanceOf(DuplicatedStudyException.class)
+                .hasMessageContaining("'a'");
         assertThatThrownBy(() -> storage.studyName(987654)).isInstanceOf(UnknownStudyException.class);
     }
 
@@ -98,7 +98,8 @@ public abstract class StorageContractTest {
         assertThat((Double) storage.studyUserAttrs(s).get("nan")).isNaN();
         assertThat(storage.studySystemAttrs(s)).containsEntry("big", 1L << 40);
         assertThatThrownBy(() -> storage.setStudyUserAttr(s, "bad", new Object()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not JSON");
     }
 
     @Test
@@ -141,7 +142,8 @@ public abstract class StorageContractTest {
             assertThat(t.datetimeComplete()).isNull();
             assertThat(storage.trialId(s, i)).isEqualTo(t.id());
         }
-        assertThat(storage.createTrial(other, null, List.of()).orElseThrow().number()).isZero();
+        assertThat(storage.createTrial(other, null, List.of()).orElseThrow().number())
+                .isZero();
         assertThat(storage.trialCount(s)).isEqualTo(3);
         assertThatThrownBy(() -> storage.trialId(s, 3)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -161,14 +163,18 @@ public abstract class StorageContractTest {
         storage.setTrialIntermediateValue(id, 2, Double.POSITIVE_INFINITY);
         storage.setTrialUserAttr(id, "note", "hello");
         storage.setTrialSystemAttr(id, "constraints:c", -1.0);
-        assertThat(storage.finishTrial(id, TrialState.COMPLETE, List.of(Double.NEGATIVE_INFINITY))).isTrue();
+        assertThat(storage.finishTrial(id, TrialState.COMPLETE, List.of(Double.NEGATIVE_INFINITY)))
+                .isTrue();
 
         FrozenTrial t = storage.trial(id);
         assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
         assertThat(t.values()).containsExactly(Double.NEGATIVE_INFINITY);
         assertThat(t.datetimeComplete()).isNotNull();
         assertThat(t.params()).containsExactly(Map.entry("lr", 0.01), Map.entry("depth", 5), Map.entry("kind", true));
-        assertThat(t.distributions()).containsEntry("lr", lr).containsEntry("depth", depth).containsEntry("kind", kind);
+        assertThat(t.distributions())
+                .containsEntry("lr", lr)
+                .containsEntry("depth", depth)
+                .containsEntry("kind", kind);
         assertThat(t.intermediateValues().keySet()).containsExactly(0, 2, 3);
         assertThat(t.intermediateValues().get(0)).isEqualTo(1.5);
         assertThat(t.intermediateValues().get(2)).isEqualTo(Double.POSITIVE_INFINITY);
@@ -188,10 +194,12 @@ public abstract class StorageContractTest {
         assertThat(storage.trial(id).state()).isEqualTo(TrialState.COMPLETE);
         assertThat(storage.trial(id).values()).containsExactly(1.0);
         assertThatThrownBy(() -> storage.setTrialParam(id, "x", 0.5, FloatDistribution.of(0, 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("finished");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("finished");
         assertThatThrownBy(() -> storage.setTrialUserAttr(id, "k", 1)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.setTrialSystemAttr(id, "k", 1)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.setTrialIntermediateValue(id, 1, 1.0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> storage.setTrialIntermediateValue(id, 1, 1.0))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.finishTrial(id, TrialState.RUNNING, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -205,13 +213,16 @@ public abstract class StorageContractTest {
         storage.setTrialParam(b, "x", 1.5, FloatDistribution.of(0, 2));
         long c = storage.createTrial(s, null, List.of()).orElseThrow().id();
         assertThatThrownBy(() -> storage.setTrialParam(c, "x", 1, IntDistribution.of(0, 2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different distribution kind");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different distribution kind");
         assertThatThrownBy(() -> storage.setTrialParam(c, "x", 0.5, FloatDistribution.logScale(0.1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("log");
         storage.setTrialParam(c, "k", 0, CategoricalDistribution.of("a", "b"));
         long d = storage.createTrial(s, null, List.of()).orElseThrow().id();
         assertThatThrownBy(() -> storage.setTrialParam(d, "k", 0, CategoricalDistribution.of("a", "c")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dynamic value space");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dynamic value space");
         assertThat(storage.trial(c).params()).doesNotContainKey("x");
     }
 
@@ -219,11 +230,16 @@ public abstract class StorageContractTest {
     void templatesAreCopiedWithANewNumber() {
         long s = storage.createStudy("templates", List.of(Direction.MAXIMIZE));
         storage.createTrial(s, null, List.of());
-        FrozenTrial template = FrozenTrial.builder().state(TrialState.COMPLETE).values(0.75)
+        FrozenTrial template = FrozenTrial.builder()
+                .state(TrialState.COMPLETE)
+                .values(0.75)
                 .param("x", FloatDistribution.of(0, 1), 0.25)
                 .param("c", CategoricalDistribution.of("u", "v"), "v")
-                .userAttr("u", List.of(1, 2)).systemAttr("s", Map.of("a", 1))
-                .intermediateValue(1, 0.5).intermediateValue(4, 0.75).build();
+                .userAttr("u", List.of(1, 2))
+                .systemAttr("s", Map.of("a", 1))
+                .intermediateValue(1, 0.5)
+                .intermediateValue(4, 0.75)
+                .build();
         FrozenTrial added = storage.createTrial(s, template, List.of()).orElseThrow();
         assertThat(added.number()).isEqualTo(1);
         FrozenTrial stored = storage.trial(added.id());
@@ -236,8 +252,14 @@ public abstract class StorageContractTest {
         assertThat(stored.datetimeStart()).isNotNull();
         assertThat(stored.datetimeComplete()).isNotNull();
 
-        FrozenTrial waiting = storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING)
-                .systemAttr(FrozenTrial.FIXED_PARAMS_KEY, Map.of("x", 0.5)).build(), List.of()).orElseThrow();
+        FrozenTrial waiting = storage.createTrial(
+                        s,
+                        FrozenTrial.builder()
+                                .state(TrialState.WAITING)
+                                .systemAttr(FrozenTrial.FIXED_PARAMS_KEY, Map.of("x", 0.5))
+                                .build(),
+                        List.of())
+                .orElseThrow();
         assertThat(waiting.state()).isEqualTo(TrialState.WAITING);
         assertThat(waiting.datetimeStart()).isNull();
     }
@@ -256,9 +278,11 @@ public abstract class StorageContractTest {
         assertThat(storage.popWaitingTrial(s).orElseThrow().id()).isEqualTo(second.id());
         assertThat(storage.popWaitingTrial(s)).isEmpty();
         assertThatThrownBy(() -> {
-            FrozenTrial w = storage.createTrial(s, waiting, List.of()).orElseThrow();
-            storage.finishTrial(w.id(), TrialState.COMPLETE, List.of(1.0));
-        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("WAITING");
+                    FrozenTrial w = storage.createTrial(s, waiting, List.of()).orElseThrow();
+                    storage.finishTrial(w.id(), TrialState.COMPLETE, List.of(1.0));
+                })
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("WAITING");
     }
 
     @Test
@@ -276,8 +300,7 @@ public abstract class StorageContractTest {
         int total = threads() * perThread;
         assertThat(numbers).hasSize(total);
         assertThat(new HashSet<>(numbers)).hasSize(total);
-        assertThat(storage.trials(s, ALL)).extracting(FrozenTrial::number)
-                .containsExactlyElementsOf(range(total));
+        assertThat(storage.trials(s, ALL)).extracting(FrozenTrial::number).containsExactlyElementsOf(range(total));
     }
 
     @Test
@@ -285,7 +308,8 @@ public abstract class StorageContractTest {
         long s = storage.createStudy("pops", List.of(Direction.MINIMIZE));
         int waiting = 40;
         for (int i = 0; i < waiting; i++) {
-            storage.createTrial(s, FrozenTrial.builder().state(TrialState.WAITING).build(), List.of());
+            storage.createTrial(
+                    s, FrozenTrial.builder().state(TrialState.WAITING).build(), List.of());
         }
         ConcurrentLinkedQueue<Long> popped = new ConcurrentLinkedQueue<>();
         runConcurrently(threads(), () -> {
@@ -324,7 +348,8 @@ public abstract class StorageContractTest {
         });
         assertThat(tickets).hasSize(37);
         assertThat(new HashSet<>(tickets)).containsExactlyInAnyOrderElementsOf(range(37));
-        assertThat(((Number) storage.studySystemAttrs(s).get("grid:next")).longValue()).isEqualTo(37);
+        assertThat(((Number) storage.studySystemAttrs(s).get("grid:next")).longValue())
+                .isEqualTo(37);
         assertThat(storage.trialCount(s)).isEqualTo(37);
     }
 

@@ -13,8 +13,7 @@ public final class ExampleLogging {
     // Held so the configured level is not lost when the logger would be garbage-collected.
     private static final Logger CONNECTION_POOL = Logger.getLogger("com.zaxxer.hikari");
 
-    private ExampleLogging() {
-    }
+    private ExampleLogging() {}
 
     /**
      * Configures logging before the first record is written.
@@ -25,8 +24,8 @@ public final class ExampleLogging {
         if (System.getProperty("java.util.logging.config.file") != null) {
             return;
         }
-        System.setProperty("java.util.logging.SimpleFormatter.format",
-                "[%1$tT] " + prefix.replace("%", "%%") + "%4$s %5$s%6$s%n");
+        System.setProperty(
+                "java.util.logging.SimpleFormatter.format", "[%1$tT] " + prefix.replace("%", "%%") + "%4$s %5$s%6$s%n");
         CONNECTION_POOL.setLevel(Level.WARNING);
     }
 }

@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** Runs an example's picocli command as a program's {@code main}. */
 public final class ExampleMain {
 
-    private ExampleMain() {
-    }
+    private ExampleMain() {}
 
     /**
      * Parses {@code args} into {@code command}, runs it, and exits the JVM with the command's

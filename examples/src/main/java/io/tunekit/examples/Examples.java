@@ -16,30 +16,49 @@ public final class Examples {
         void run(String[] args) throws Exception;
     }
 
-    private record Entry(String description, Main main) {
-    }
+    private record Entry(String description, Main main) {}
 
     private static final Map<String, Entry> EXAMPLES = new LinkedHashMap<>();
 
     static {
-        EXAMPLES.put("quickstart", new Entry("minimise a small function with random search, print the best trial",
-                Quickstart::main));
-        EXAMPLES.put("shared", new Entry("the quickstart in a database: [URL, default sqlite:tunekit.db] [trials]; "
-                + "start it N times to work on one study", SharedStudy::main));
-        EXAMPLES.put("logistic-regression", new Entry("tune a logistic regression by 5-fold CV: grid vs random vs TPE,"
-                + " one SQLite file", io.tunekit.examples.logreg.LogisticRegressionExample::main));
-        EXAMPLES.put("distributed", new Entry("N worker JVMs on one study (SQLite file or PostgreSQL URL)",
-                io.tunekit.examples.distributed.DistributedExample::main));
-        EXAMPLES.put("xgboost", new Entry("tune XGBoost on the digits data; a pruner stops weak trials between rounds",
-                io.tunekit.examples.xgboost.XgboostExample::main));
-        EXAMPLES.put("ask-tell", new Entry("tune a program outside the JVM (examples/scripts/target.sh) with ask/tell",
-                io.tunekit.examples.asktell.AskTellExample::main));
-        EXAMPLES.put("pruning", new Entry("tune an SGD logistic regression epoch by epoch, pruning weak trials "
-                + "(--pruner median|hyperband|...)", PruningExample::main));
+        EXAMPLES.put(
+                "quickstart",
+                new Entry("minimise a small function with random search, print the best trial", Quickstart::main));
+        EXAMPLES.put(
+                "shared",
+                new Entry(
+                        "the quickstart in a database: [URL, default sqlite:tunekit.db] [trials]; "
+                                + "start it N times to work on one study",
+                        SharedStudy::main));
+        EXAMPLES.put(
+                "logistic-regression",
+                new Entry(
+                        "tune a logistic regression by 5-fold CV: grid vs random vs TPE," + " one SQLite file",
+                        io.tunekit.examples.logreg.LogisticRegressionExample::main));
+        EXAMPLES.put(
+                "distributed",
+                new Entry(
+                        "N worker JVMs on one study (SQLite file or PostgreSQL URL)",
+                        io.tunekit.examples.distributed.DistributedExample::main));
+        EXAMPLES.put(
+                "xgboost",
+                new Entry(
+                        "tune XGBoost on the digits data; a pruner stops weak trials between rounds",
+                        io.tunekit.examples.xgboost.XgboostExample::main));
+        EXAMPLES.put(
+                "ask-tell",
+                new Entry(
+                        "tune a program outside the JVM (examples/scripts/target.sh) with ask/tell",
+                        io.tunekit.examples.asktell.AskTellExample::main));
+        EXAMPLES.put(
+                "pruning",
+                new Entry(
+                        "tune an SGD logistic regression epoch by epoch, pruning weak trials "
+                                + "(--pruner median|hyperband|...)",
+                        PruningExample::main));
     }
 
-    private Examples() {
-    }
+    private Examples() {}
 
     /** Dispatches to the example named by the first argument. */
     public static void main(String[] args) throws Exception {

@@ -5,7 +5,11 @@ import picocli.CommandLine.Option;
 /** The {@code --progress/--no-progress} option of the examples that call {@code optimize}. */
 public final class ProgressOption {
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--progress",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "draw a progress line while optimize runs, on a terminal only (default: ${DEFAULT-VALUE})")
     private boolean show;
 

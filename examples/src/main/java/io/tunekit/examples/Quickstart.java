@@ -5,7 +5,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
 import io.tunekit.Study;
 import io.tunekit.sampler.RandomSampler;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class Quickstart {
 
-    private Quickstart() {
-    }
+    private Quickstart() {}
 
     /**
      * Runs the study on {@code threads} threads and returns it (the test inspects it). With one
@@ -28,13 +26,15 @@ public final class Quickstart {
                 .direction(Direction.MINIMIZE)
                 .sampler(new RandomSampler(seed))
                 .build();
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", -10, 10);
-            int n = trial.suggestInt("n", 1, 5);
-            String shape = trial.suggestCategorical("shape", List.of("bowl", "ridge"));
-            double penalty = shape.equals("bowl") ? 0 : 1;
-            return (x - 2) * (x - 2) + (n - 3) * (n - 3) + penalty;
-        }, OptimizeOptions.trials(trials).parallelism(threads));
+        study.optimize(
+                trial -> {
+                    double x = trial.suggestFloat("x", -10, 10);
+                    int n = trial.suggestInt("n", 1, 5);
+                    String shape = trial.suggestCategorical("shape", List.of("bowl", "ridge"));
+                    double penalty = shape.equals("bowl") ? 0 : 1;
+                    return (x - 2) * (x - 2) + (n - 3) * (n - 3) + penalty;
+                },
+                OptimizeOptions.trials(trials).parallelism(threads));
         return study;
     }
 
@@ -43,7 +43,8 @@ public final class Quickstart {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Study study = run(trials, 42, 2);
         FrozenTrial best = study.bestTrial();
-        System.out.printf("Ran %d trials. Best is trial %d with value %.6f and parameters %s%n",
+        System.out.printf(
+                "Ran %d trials. Best is trial %d with value %.6f and parameters %s%n",
                 study.trials().size(), best.number(), best.value(), best.params());
     }
 }

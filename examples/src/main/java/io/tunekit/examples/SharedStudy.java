@@ -7,7 +7,6 @@ import io.tunekit.Study;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
-
 import java.util.List;
 
 /**
@@ -19,8 +18,7 @@ import java.util.List;
  */
 public final class SharedStudy {
 
-    private SharedStudy() {
-    }
+    private SharedStudy() {}
 
     /** Creates or joins the study at {@code url}, runs {@code trials} trials and returns it. */
     static Study run(Storage storage, int trials) {
@@ -29,14 +27,16 @@ public final class SharedStudy {
                 .direction(Direction.MINIMIZE)
                 .sampler(new RandomSampler())
                 .storage(storage)
-                .loadIfExists(true)                  // the first process creates, the others join
+                .loadIfExists(true) // the first process creates, the others join
                 .build();
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", -10, 10);
-            int n = trial.suggestInt("n", 1, 5);
-            String shape = trial.suggestCategorical("shape", List.of("bowl", "ridge"));
-            return (x - 2) * (x - 2) + (n - 3) * (n - 3) + (shape.equals("bowl") ? 0 : 1);
-        }, OptimizeOptions.trials(trials));
+        study.optimize(
+                trial -> {
+                    double x = trial.suggestFloat("x", -10, 10);
+                    int n = trial.suggestInt("n", 1, 5);
+                    String shape = trial.suggestCategorical("shape", List.of("bowl", "ridge"));
+                    return (x - 2) * (x - 2) + (n - 3) * (n - 3) + (shape.equals("bowl") ? 0 : 1);
+                },
+                OptimizeOptions.trials(trials));
         return study;
     }
 
@@ -47,7 +47,8 @@ public final class SharedStudy {
         try (Storage storage = Storages.open(url)) {
             Study study = run(storage, trials);
             FrozenTrial best = study.bestTrial();
-            System.out.printf("The study holds %d trials. Best is trial %d with value %.6f and parameters %s%n",
+            System.out.printf(
+                    "The study holds %d trials. Best is trial %d with value %.6f and parameters %s%n",
                     study.trials().size(), best.number(), best.value(), best.params());
         }
     }

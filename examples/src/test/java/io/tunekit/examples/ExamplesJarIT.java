@@ -1,11 +1,9 @@
 package io.tunekit.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the packaged {@code tunekit-examples.jar} the way the README does, on tiny budgets: what
@@ -27,16 +26,19 @@ class ExamplesJarIT {
 
     /** Runs the jar in {@code dir}; returns its standard output; fails on a non-zero exit. */
     private static String runJar(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectError(err.toFile())
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
-        assertThat(process.exitValue()).as("exit code of %s; stdout:%n%s%nstderr:%n%s", List.of(args), out,
-                Files.readString(err)).isZero();
+        assertThat(process.exitValue())
+                .as("exit code of %s; stdout:%n%s%nstderr:%n%s", List.of(args), out, Files.readString(err))
+                .isZero();
         return out;
     }
 
@@ -69,8 +71,17 @@ class ExamplesJarIT {
     @EnabledIfEnvironmentVariable(named = "TUNEKIT_TEST_POSTGRES_URL", matches = ".+")
     void distributedOnPostgresFindsTheDriverInTheJar(@TempDir Path dir) throws Exception {
         String study = "examples-jar-it-" + System.nanoTime();
-        String out = runJar(dir, "distributed", "--workers", "2", "--trials-per-worker", "1",
-                "--storage", System.getenv("TUNEKIT_TEST_POSTGRES_URL"), "--study", study);
+        String out = runJar(
+                dir,
+                "distributed",
+                "--workers",
+                "2",
+                "--trials-per-worker",
+                "1",
+                "--storage",
+                System.getenv("TUNEKIT_TEST_POSTGRES_URL"),
+                "--study",
+                study);
         assertThat(out).contains("2 trials (worker 0: 1, worker 1: 1)");
         // Leave the shared test database as it was.
         try (Storage storage = Storages.open(System.getenv("TUNEKIT_TEST_POSTGRES_URL"))) {

@@ -1,14 +1,13 @@
 package io.tunekit.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.TrialState;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-
-import java.util.EnumSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PruningExampleTest {
 
@@ -40,6 +39,7 @@ class PruningExampleTest {
     void an_unknown_pruner_is_a_clear_error() {
         assertThatThrownBy(() -> PruningExample.pruner("medain", 10))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'medain'").hasMessageContaining("hyperband");
+                .hasMessageContaining("'medain'")
+                .hasMessageContaining("hyperband");
     }
 }

@@ -1,14 +1,13 @@
 package io.tunekit.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class QuickstartTest {
 

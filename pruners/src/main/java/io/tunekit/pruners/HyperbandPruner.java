@@ -5,7 +5,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
 import io.tunekit.pruner.Pruner;
-
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class HyperbandPruner implements Pruner {
     private static final System.Logger LOG = System.getLogger(HyperbandPruner.class.getName());
 
     private final int minResource;
-    private final int fixedMaxResource;  // 0: automatic
+    private final int fixedMaxResource; // 0: automatic
     private final int reductionFactor;
     private final int bootstrapCount;
     private final AtomicReference<Brackets> brackets = new AtomicReference<>();
@@ -59,8 +58,8 @@ public final class HyperbandPruner implements Pruner {
                     + " needs a fixed maxResource: bootstrapCount > 0 and an automatic maxResource are incompatible");
         }
         if (b.maxResource != null && b.maxResource < minResource) {
-            throw new IllegalArgumentException("maxResource must be >= minResource, got maxResource="
-                    + b.maxResource + " < minResource=" + minResource);
+            throw new IllegalArgumentException("maxResource must be >= minResource, got maxResource=" + b.maxResource
+                    + " < minResource=" + minResource);
         }
     }
 
@@ -110,8 +109,11 @@ public final class HyperbandPruner implements Pruner {
         }
         Brackets created = Brackets.create(minResource, maxResource, reductionFactor, bootstrapCount);
         if (brackets.compareAndSet(null, created) && created.count() == 0) {
-            LOG.log(Level.WARNING, "HyperbandPruner: maxResource {0} < minResource {1} gives no bracket; "
-                    + "no trial will be pruned", maxResource, minResource);
+            LOG.log(
+                    Level.WARNING,
+                    "HyperbandPruner: maxResource {0} < minResource {1} gives no bracket; " + "no trial will be pruned",
+                    maxResource,
+                    minResource);
         }
         return brackets.get();
     }
@@ -184,8 +186,11 @@ public final class HyperbandPruner implements Pruner {
             long[] shares = shares(bracketCount(minResource, maxResource, reductionFactor), reductionFactor);
             List<SuccessiveHalvingPruner> pruners = new ArrayList<>();
             for (int b = 0; b < shares.length; b++) {
-                pruners.add(SuccessiveHalvingPruner.builder().minResource(minResource)
-                        .reductionFactor(reductionFactor).minEarlyStoppingRate(b).bootstrapCount(bootstrapCount)
+                pruners.add(SuccessiveHalvingPruner.builder()
+                        .minResource(minResource)
+                        .reductionFactor(reductionFactor)
+                        .minEarlyStoppingRate(b)
+                        .bootstrapCount(bootstrapCount)
                         .build());
             }
             return new Brackets(shares, List.copyOf(pruners));
@@ -266,8 +271,7 @@ public final class HyperbandPruner implements Pruner {
         private int reductionFactor = 3;
         private int bootstrapCount = 0;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The steps of the lowest rung of the first bracket (default 1, at least 1). */
         public Builder minResource(int minResource) {

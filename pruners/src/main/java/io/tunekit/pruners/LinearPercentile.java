@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 final class LinearPercentile {
 
-    private LinearPercentile() {
-    }
+    private LinearPercentile() {}
 
     /**
      * The {@code q}-th percentile of the values that are not NaN, or NaN if there are none.
@@ -22,7 +21,8 @@ final class LinearPercentile {
      * @param q in [0, 100]
      */
     static double of(double[] values, double q) {
-        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double[] v =
+                Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;
         }

@@ -43,8 +43,7 @@ public final class MedianPruner implements Pruner {
     public static final class Builder {
         private final PercentilePruner.Builder options = PercentilePruner.builder(50);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Completed trials needed before anything is pruned (default 5, at least 0). */
         public Builder startupTrials(int startupTrials) {

@@ -4,7 +4,6 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.pruner.Pruner;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +42,7 @@ public final class PatientPruner implements Pruner {
 
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
-        List<Double> values = new ArrayList<>(trial.intermediateValues().values());  // ascending steps
+        List<Double> values = new ArrayList<>(trial.intermediateValues().values()); // ascending steps
         if (values.size() <= patience + 1) {
             return false;
         }
@@ -52,9 +51,7 @@ public final class PatientPruner implements Pruner {
         double before = NanBest.of(values.subList(0, split), direction);
         double recent = NanBest.of(values.subList(split, values.size()), direction);
         // Comparisons with NaN (an all-NaN window) are false, so such a window never prunes.
-        boolean stalled = direction == Direction.MINIMIZE
-                ? before + minDelta < recent
-                : before - minDelta > recent;
+        boolean stalled = direction == Direction.MINIMIZE ? before + minDelta < recent : before - minDelta > recent;
         if (!stalled) {
             return false;
         }

@@ -5,7 +5,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
 import io.tunekit.pruner.Pruner;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;

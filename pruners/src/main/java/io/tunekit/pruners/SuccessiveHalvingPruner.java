@@ -5,7 +5,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
 import io.tunekit.pruner.Pruner;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -34,11 +33,11 @@ public final class SuccessiveHalvingPruner implements Pruner {
     /** Prefix of the trial system attributes holding rung values: {@code completed_rung_<i>}. */
     public static final String RUNG_KEY_PREFIX = "completed_rung_";
 
-    private final int fixedMinResource;  // 0: automatic
+    private final int fixedMinResource; // 0: automatic
     private final int reductionFactor;
     private final int minEarlyStoppingRate;
     private final int bootstrapCount;
-    private volatile int estimatedMinResource;  // 0: not estimated yet
+    private volatile int estimatedMinResource; // 0: not estimated yet
 
     /** A pruner with Optuna's defaults: automatic minimum resource, reduction factor 4. */
     public SuccessiveHalvingPruner() {
@@ -181,8 +180,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
         private int minEarlyStoppingRate = 0;
         private int bootstrapCount = 0;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The steps of the first rung (at least 1). Default: automatic, estimated from the first

@@ -3,7 +3,6 @@ package io.tunekit.pruners;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.pruner.Pruner;
-
 import java.util.OptionalInt;
 
 /**
@@ -80,8 +79,7 @@ public final class ThresholdPruner implements Pruner {
         private int warmupSteps = 0;
         private int intervalSteps = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Values below this are pruned (default: no lower bound). */
         public Builder lower(double lower) {

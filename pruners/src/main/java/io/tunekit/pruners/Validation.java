@@ -3,8 +3,7 @@ package io.tunekit.pruners;
 /** The checks every pruner option goes through, with messages that name the option and the rule. */
 final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static int atLeast(String option, int value, int minimum) {
         if (value < minimum) {

@@ -4,7 +4,6 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.pruner.Pruner;
-
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +54,11 @@ public final class WilcoxonPruner implements Pruner {
             return false;
         }
         if (!allFinite(current)) {
-            LOG.log(Level.WARNING, "The intermediate values of the current trial (trial {0}) contain "
-                    + "infinity/NaN. WilcoxonPruner will not prune this trial.", trial.number());
+            LOG.log(
+                    Level.WARNING,
+                    "The intermediate values of the current trial (trial {0}) contain "
+                            + "infinity/NaN. WilcoxonPruner will not prune this trial.",
+                    trial.number());
             return false;
         }
         Optional<FrozenTrial> bestTrial = study.bestTrial();
@@ -65,8 +67,11 @@ public final class WilcoxonPruner implements Pruner {
         }
         SortedMap<Integer, Double> best = bestTrial.get().intermediateValues();
         if (!allFinite(best)) {
-            LOG.log(Level.WARNING, "The intermediate values of the best trial (trial {0}) contain "
-                    + "infinity/NaN. WilcoxonPruner will not prune the current trial.", bestTrial.get().number());
+            LOG.log(
+                    Level.WARNING,
+                    "The intermediate values of the best trial (trial {0}) contain "
+                            + "infinity/NaN. WilcoxonPruner will not prune the current trial.",
+                    bestTrial.get().number());
             return false;
         }
         double[] differences = current.entrySet().stream()
@@ -74,15 +79,19 @@ public final class WilcoxonPruner implements Pruner {
                 .mapToDouble(e -> e.getValue() - best.get(e.getKey()))
                 .toArray();
         if (differences.length < current.size()) {
-            LOG.log(Level.WARNING, "WilcoxonPruner finds steps of trial {0} that the best trial {1} did not "
-                    + "report. Those values are ignored.", trial.number(), bestTrial.get().number());
+            LOG.log(
+                    Level.WARNING,
+                    "WilcoxonPruner finds steps of trial {0} that the best trial {1} did not "
+                            + "report. Those values are ignored.",
+                    trial.number(),
+                    bestTrial.get().number());
         }
         if (differences.length < Math.max(2, startupSteps)) {
             return false;
         }
         boolean minimize = study.directions().get(0) == Direction.MINIMIZE;
-        double p = WilcoxonSignedRank.pValue(differences,
-                minimize ? WilcoxonSignedRank.Alternative.GREATER : WilcoxonSignedRank.Alternative.LESS);
+        double p = WilcoxonSignedRank.pValue(
+                differences, minimize ? WilcoxonSignedRank.Alternative.GREATER : WilcoxonSignedRank.Alternative.LESS);
         if (!(p < pThreshold)) {
             return false;
         }
@@ -116,8 +125,7 @@ public final class WilcoxonPruner implements Pruner {
         private double pThreshold = 0.1;
         private int startupSteps = 2;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The p-value below which a trial is pruned (default 0.1, in [0, 1]); larger prunes more.

@@ -1,11 +1,10 @@
 package io.tunekit.pruners;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
-
-import java.util.Arrays;
 
 /**
  * The one-sided Wilcoxon signed-rank test of paired differences {@code d} against a zero median,
@@ -42,8 +41,7 @@ final class WilcoxonSignedRank {
         LESS
     }
 
-    private WilcoxonSignedRank() {
-    }
+    private WilcoxonSignedRank() {}
 
     /**
      * The p-value of the one-sided test.

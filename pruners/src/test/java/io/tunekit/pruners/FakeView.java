@@ -4,7 +4,6 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +61,5 @@ final class FakeView implements StudyView {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -1,11 +1,10 @@
 package io.tunekit.pruners;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The percentile equals NumPy 2.4's {@code np.nanpercentile(values, q)} to the last bit,
@@ -36,11 +35,14 @@ class LinearPercentileTest {
             -inf 1.0                       | 25                | nan
             """)
     void equals_numpy_nanpercentile(String values, double q, String expected) {
-        double[] v = Arrays.stream(values.trim().split("\\s+")).mapToDouble(PrunerCase::number).toArray();
+        double[] v = Arrays.stream(values.trim().split("\\s+"))
+                .mapToDouble(PrunerCase::number)
+                .toArray();
 
         double p = LinearPercentile.of(v, q);
 
-        assertThat(Double.doubleToLongBits(p)).as("%s, expected %s", p, expected)
+        assertThat(Double.doubleToLongBits(p))
+                .as("%s, expected %s", p, expected)
                 .isEqualTo(Double.doubleToLongBits(PrunerCase.number(expected)));
     }
 }

@@ -1,16 +1,15 @@
 package io.tunekit.pruners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.pruner.Pruner;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * PatientPruner decisions. The expected column was computed with Python Optuna 3.1 by
@@ -70,21 +69,26 @@ class PatientPrunerTest {
         StudyView study = new FakeView();
         FrozenTrial trial = FrozenTrial.builder().build();
 
-        assertThat(PatientPruner.builder(1).wrapped(narrowing).build().samplerView(study, trial)).isSameAs(narrowed);
+        assertThat(PatientPruner.builder(1).wrapped(narrowing).build().samplerView(study, trial))
+                .isSameAs(narrowed);
         assertThat(PatientPruner.builder(1).build().samplerView(study, trial)).isSameAs(study);
     }
 
     @Test
     void rejects_options_that_break_their_rule() {
         assertThatThrownBy(() -> PatientPruner.builder(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("patience must be >= 0, got -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("patience must be >= 0, got -1");
         assertThatThrownBy(() -> PatientPruner.builder(1).minDelta(-0.1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minDelta must be >= 0")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minDelta must be >= 0")
                 .hasMessageContaining("-0.1");
         assertThatThrownBy(() -> PatientPruner.builder(1).minDelta(Double.NaN).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minDelta");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minDelta");
         assertThatThrownBy(() -> PatientPruner.builder(1).wrapped(null))
-                .isInstanceOf(NullPointerException.class).hasMessage("wrapped");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("wrapped");
     }
 
     private static PatientPruner pruner(Map<String, String> o) {

@@ -1,13 +1,12 @@
 package io.tunekit.pruners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * PercentilePruner (and so MedianPruner) decisions. The expected column was computed with Python
@@ -103,8 +102,8 @@ class PercentilePrunerTest {
             ; min; 0:1 | 0:1 | 0:1 | 0:1; 0:9; KEEP
             ; min; 0:1 | 0:1 | 0:1 | 0:1 | 0:1; 0:9; PRUNE
             """)
-    void median_pruner_is_the_50th_percentile(String options, String direction, String others, String current,
-                                               String expected) {
+    void median_pruner_is_the_50th_percentile(
+            String options, String direction, String others, String current, String expected) {
         Map<String, String> o = PrunerCase.options(options);
         MedianPruner.Builder b = MedianPruner.builder();
         PrunerCase.intOption(o, "startupTrials", b::startupTrials);
@@ -112,38 +111,56 @@ class PercentilePrunerTest {
         PrunerCase.intOption(o, "intervalSteps", b::intervalSteps);
         PrunerCase.intOption(o, "minTrials", b::minTrials);
 
-        assertThat(PrunerCase.run(b.build(), direction, others, current).decision()).isEqualTo(expected);
+        assertThat(PrunerCase.run(b.build(), direction, others, current).decision())
+                .isEqualTo(expected);
         if (o.isEmpty()) {
-            assertThat(PrunerCase.run(new MedianPruner(), direction, others, current).decision()).isEqualTo(expected);
+            assertThat(PrunerCase.run(new MedianPruner(), direction, others, current)
+                            .decision())
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void rejects_options_that_break_their_rule() {
         assertThatThrownBy(() -> new PercentilePruner(100.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("percentile").hasMessageContaining("100.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percentile")
+                .hasMessageContaining("100.5");
         assertThatThrownBy(() -> new PercentilePruner(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("percentile");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percentile");
         assertThatThrownBy(() -> new PercentilePruner(Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("percentile");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percentile");
         assertThatThrownBy(() -> PercentilePruner.builder(50).startupTrials(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("startupTrials must be >= 0, got -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("startupTrials must be >= 0, got -1");
         assertThatThrownBy(() -> PercentilePruner.builder(50).warmupSteps(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("warmupSteps must be >= 0, got -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("warmupSteps must be >= 0, got -1");
         assertThatThrownBy(() -> PercentilePruner.builder(50).intervalSteps(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("intervalSteps must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("intervalSteps must be >= 1, got 0");
         assertThatThrownBy(() -> PercentilePruner.builder(50).minTrials(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("minTrials must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("minTrials must be >= 1, got 0");
         assertThatThrownBy(() -> MedianPruner.builder().intervalSteps(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("intervalSteps must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("intervalSteps must be >= 1, got 0");
     }
 
     @Test
     void accepts_the_bounds_of_every_option() {
         assertThat(new PercentilePruner(0)).isNotNull();
         assertThat(new PercentilePruner(100)).isNotNull();
-        assertThat(PercentilePruner.builder(50).startupTrials(0).warmupSteps(0).intervalSteps(1).minTrials(1).build())
-                .hasToString("PercentilePruner[percentile=50.0, startupTrials=0, warmupSteps=0, intervalSteps=1, minTrials=1]");
+        assertThat(PercentilePruner.builder(50)
+                        .startupTrials(0)
+                        .warmupSteps(0)
+                        .intervalSteps(1)
+                        .minTrials(1)
+                        .build())
+                .hasToString(
+                        "PercentilePruner[percentile=50.0, startupTrials=0, warmupSteps=0, intervalSteps=1, minTrials=1]");
     }
 
     private static PercentilePruner pruner(Map<String, String> o) {

@@ -7,7 +7,6 @@ import io.tunekit.Trial;
 import io.tunekit.TrialState;
 import io.tunekit.pruner.Pruner;
 import io.tunekit.storage.InMemoryStorage;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,8 +32,12 @@ record PrunerCase(boolean pruned, FrozenTrial trial) {
 
     static PrunerCase run(Pruner pruner, String direction, String others, String current) {
         InMemoryStorage storage = new InMemoryStorage();
-        Study study = Study.builder().name(STUDY_NAME).direction(direction(direction)).pruner(pruner)
-                .storage(storage).build();
+        Study study = Study.builder()
+                .name(STUDY_NAME)
+                .direction(direction(direction))
+                .pruner(pruner)
+                .storage(storage)
+                .build();
         for (String text : blank(others).split("\\|")) {
             if (!text.isBlank()) {
                 study.addTrial(other(text));

@@ -1,18 +1,17 @@
 package io.tunekit.pruners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.Direction;
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.storage.InMemoryStorage;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SuccessiveHalvingPruner decisions and the rung attributes it writes. The expected columns were
@@ -73,8 +72,8 @@ class SuccessiveHalvingPrunerTest {
             minResource=1 reductionFactor=2; min; r0:inf; 1:1e300; KEEP; r0:1e+300
             minResource=1 reductionFactor=2; max; r0:inf; 1:1e300; PRUNE; r0:1e+300
             """)
-    void decides_and_records_rungs_as_optuna(String options, String direction, String others, String current,
-                                             String expected, String written) {
+    void decides_and_records_rungs_as_optuna(
+            String options, String direction, String others, String current, String expected, String written) {
         PrunerCase result = PrunerCase.run(pruner(PrunerCase.options(options)), direction, others, current);
 
         assertThat(result.decision()).isEqualTo(expected);
@@ -86,10 +85,14 @@ class SuccessiveHalvingPrunerTest {
     @Test
     void keeps_the_estimated_minimum_resource_once_known() {
         SuccessiveHalvingPruner pruner = new SuccessiveHalvingPruner();
-        Study study = Study.builder().direction(Direction.MINIMIZE).pruner(pruner).storage(new InMemoryStorage()).build();
+        Study study = Study.builder()
+                .direction(Direction.MINIMIZE)
+                .pruner(pruner)
+                .storage(new InMemoryStorage())
+                .build();
         Trial first = study.ask();
         first.report(1.0, 0);
-        first.report(1.0, 300);  // min resource: 300 // 100 = 3
+        first.report(1.0, 300); // min resource: 300 // 100 = 3
         study.tell(first, 1.0);
 
         Trial early = study.ask();
@@ -114,16 +117,26 @@ class SuccessiveHalvingPrunerTest {
     @Test
     void sees_rung_values_recorded_by_another_study_object_on_the_same_storage() {
         InMemoryStorage storage = new InMemoryStorage();
-        SuccessiveHalvingPruner options = SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(2).build();
-        Study one = Study.builder().name("shared").pruner(options).storage(storage).build();
+        SuccessiveHalvingPruner options = SuccessiveHalvingPruner.builder()
+                .minResource(1)
+                .reductionFactor(2)
+                .build();
+        Study one =
+                Study.builder().name("shared").pruner(options).storage(storage).build();
         Trial a = one.ask();
         a.report(0.1, 1);
         assertThat(a.shouldPrune()).isFalse();
 
         // A second process with its own pruner object: only the storage connects them.
-        Study two = Study.builder().name("shared").pruner(
-                SuccessiveHalvingPruner.builder().minResource(1).reductionFactor(2).build())
-                .storage(storage).loadIfExists(true).build();
+        Study two = Study.builder()
+                .name("shared")
+                .pruner(SuccessiveHalvingPruner.builder()
+                        .minResource(1)
+                        .reductionFactor(2)
+                        .build())
+                .storage(storage)
+                .loadIfExists(true)
+                .build();
         Trial b = two.ask();
         b.report(0.2, 1);
         assertThat(b.shouldPrune()).as("0.2 is not the best of {0.1, 0.2}").isTrue();
@@ -132,20 +145,38 @@ class SuccessiveHalvingPrunerTest {
 
     @Test
     void rejects_options_that_break_their_rule() {
-        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder().minResource(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("minResource must be >= 1, got 0");
-        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder().reductionFactor(1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("reductionFactor must be >= 2, got 1");
-        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder().minEarlyStoppingRate(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("minEarlyStoppingRate must be >= 0, got -1");
-        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder().minResource(1).bootstrapCount(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bootstrapCount must be >= 0, got -1");
-        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder().bootstrapCount(2).build())
+        assertThatThrownBy(
+                        () -> SuccessiveHalvingPruner.builder().minResource(0).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bootstrapCount=2").hasMessageContaining("automatic minResource");
-        assertThat(SuccessiveHalvingPruner.builder().minResource(1).bootstrapCount(2).build()).isNotNull();
-        assertThat(new SuccessiveHalvingPruner()).hasToString(
-                "SuccessiveHalvingPruner[minResource=auto, reductionFactor=4, minEarlyStoppingRate=0, bootstrapCount=0]");
+                .hasMessage("minResource must be >= 1, got 0");
+        assertThatThrownBy(() ->
+                        SuccessiveHalvingPruner.builder().reductionFactor(1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("reductionFactor must be >= 2, got 1");
+        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder()
+                        .minEarlyStoppingRate(-1)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("minEarlyStoppingRate must be >= 0, got -1");
+        assertThatThrownBy(() -> SuccessiveHalvingPruner.builder()
+                        .minResource(1)
+                        .bootstrapCount(-1)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bootstrapCount must be >= 0, got -1");
+        assertThatThrownBy(() ->
+                        SuccessiveHalvingPruner.builder().bootstrapCount(2).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bootstrapCount=2")
+                .hasMessageContaining("automatic minResource");
+        assertThat(SuccessiveHalvingPruner.builder()
+                        .minResource(1)
+                        .bootstrapCount(2)
+                        .build())
+                .isNotNull();
+        assertThat(new SuccessiveHalvingPruner())
+                .hasToString(
+                        "SuccessiveHalvingPruner[minResource=auto, reductionFactor=4, minEarlyStoppingRate=0, bootstrapCount=0]");
     }
 
     private static SuccessiveHalvingPruner pruner(Map<String, String> o) {

@@ -1,13 +1,12 @@
 package io.tunekit.pruners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ThresholdPruner decisions. The expected column was computed with Python Optuna 3.1 by
@@ -46,24 +45,35 @@ class ThresholdPrunerTest {
 
     @Test
     void shorthands_set_one_bound() {
-        assertThat(PrunerCase.run(ThresholdPruner.below(0), "min", "", "0:-0.5").pruned()).isTrue();
-        assertThat(PrunerCase.run(ThresholdPruner.below(0), "min", "", "0:1e9").pruned()).isFalse();
-        assertThat(PrunerCase.run(ThresholdPruner.above(1), "min", "", "0:1.5").pruned()).isTrue();
-        assertThat(PrunerCase.run(ThresholdPruner.above(1), "min", "", "0:-1e9").pruned()).isFalse();
+        assertThat(PrunerCase.run(ThresholdPruner.below(0), "min", "", "0:-0.5").pruned())
+                .isTrue();
+        assertThat(PrunerCase.run(ThresholdPruner.below(0), "min", "", "0:1e9").pruned())
+                .isFalse();
+        assertThat(PrunerCase.run(ThresholdPruner.above(1), "min", "", "0:1.5").pruned())
+                .isTrue();
+        assertThat(PrunerCase.run(ThresholdPruner.above(1), "min", "", "0:-1e9").pruned())
+                .isFalse();
     }
 
     @Test
     void rejects_options_that_break_their_rule() {
         assertThatThrownBy(() -> ThresholdPruner.builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower or an upper bound");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lower or an upper bound");
         assertThatThrownBy(() -> ThresholdPruner.builder().lower(2).upper(1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("lower must be <= upper, got lower=2.0 > upper=1.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lower must be <= upper, got lower=2.0 > upper=1.0");
         assertThatThrownBy(() -> ThresholdPruner.builder().lower(Double.NaN).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower must not be NaN");
-        assertThatThrownBy(() -> ThresholdPruner.builder().upper(1).warmupSteps(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("warmupSteps must be >= 0, got -1");
-        assertThatThrownBy(() -> ThresholdPruner.builder().upper(1).intervalSteps(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("intervalSteps must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lower must not be NaN");
+        assertThatThrownBy(
+                        () -> ThresholdPruner.builder().upper(1).warmupSteps(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("warmupSteps must be >= 0, got -1");
+        assertThatThrownBy(() ->
+                        ThresholdPruner.builder().upper(1).intervalSteps(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("intervalSteps must be >= 1, got 0");
         assertThat(ThresholdPruner.builder().lower(1).upper(1).build())
                 .hasToString("ThresholdPruner[lower=1.0, upper=1.0, warmupSteps=0, intervalSteps=1]");
     }

@@ -1,13 +1,12 @@
 package io.tunekit.pruners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * WilcoxonPruner decisions (optuna-semantics.md section 5.7; Optuna 3.1 has no WilcoxonPruner to
@@ -70,11 +69,14 @@ class WilcoxonPrunerTest {
     @Test
     void rejects_options_that_break_their_rule() {
         assertThatThrownBy(() -> WilcoxonPruner.builder().pThreshold(1.5).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("pThreshold must be in [0.0, 1.0], got 1.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pThreshold must be in [0.0, 1.0], got 1.5");
         assertThatThrownBy(() -> WilcoxonPruner.builder().pThreshold(Double.NaN).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pThreshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pThreshold");
         assertThatThrownBy(() -> WilcoxonPruner.builder().startupSteps(-1).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("startupSteps must be >= 0, got -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("startupSteps must be >= 0, got -1");
         assertThat(new WilcoxonPruner()).hasToString("WilcoxonPruner[pThreshold=0.1, startupSteps=2]");
     }
 

@@ -1,6 +1,12 @@
 package io.tunekit.pruners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tunekit.pruners.WilcoxonSignedRank.Alternative;
+import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -10,13 +16,6 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Arrays;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The one-sided signed-rank p-values against SciPy 1.17.1:
@@ -38,7 +37,9 @@ class WilcoxonSignedRankTest {
             1 -1;                             0.75;               0.75
             """)
     void matches_scipy_on_small_samples(String differences, double greater, double less) {
-        double[] d = Arrays.stream(differences.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+        double[] d = Arrays.stream(differences.trim().split("\\s+"))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
 
         assertThat(WilcoxonSignedRank.pValue(d, Alternative.GREATER)).isCloseTo(greater, within(1e-12));
         assertThat(WilcoxonSignedRank.pValue(d, Alternative.LESS)).isCloseTo(less, within(1e-12));
@@ -61,8 +62,8 @@ class WilcoxonSignedRankTest {
             60;  7919; 101;  45;  10.0;  0.11867640374172267;  0.8813235962582773
             200; 7919; 1009; 470; 100.0; 0.04345710515968483;  0.9565428948403152
             """)
-    void matches_scipy_on_generated_samples(int n, int mult, int mod, int shift, double scale,
-                                            double greater, double less) {
+    void matches_scipy_on_generated_samples(
+            int n, int mult, int mod, int shift, double scale, double greater, double less) {
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = ((long) i * mult % mod - shift) / scale;
@@ -102,7 +103,8 @@ class WilcoxonSignedRankTest {
     @Test
     void rejects_an_empty_sample_and_nan() {
         assertThatThrownBy(() -> WilcoxonSignedRank.pValue(new double[0], Alternative.GREATER))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one");
         assertThatThrownBy(() -> WilcoxonSignedRank.pValue(new double[] {1, Double.NaN}, Alternative.GREATER))
                 .isInstanceOf(RuntimeException.class);
     }
@@ -110,7 +112,8 @@ class WilcoxonSignedRankTest {
     /** The share of the 2^n sign flips of {@code d} whose zsplit R+ is at least (at most) the observed one. */
     private static double bruteForce(double[] d, Alternative alternative) {
         int n = d.length;
-        double[] ranks = new NaturalRanking(TiesStrategy.AVERAGE).rank(Arrays.stream(d).map(Math::abs).toArray());
+        double[] ranks = new NaturalRanking(TiesStrategy.AVERAGE)
+                .rank(Arrays.stream(d).map(Math::abs).toArray());
         double observed = rPlus(d, ranks, 0);
         int hits = 0;
         for (int flips = 0; flips < 1 << n; flips++) {

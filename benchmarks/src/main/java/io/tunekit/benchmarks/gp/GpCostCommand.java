@@ -12,9 +12,6 @@ import io.tunekit.benchmarks.problems.Problems;
 import io.tunekit.benchmarks.quality.Quantiles;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.samplers.gp.GpSampler;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -26,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code gp-cost}: the time of one {@link GpSampler} ask as a study grows (issue 4). One GP
@@ -34,23 +33,35 @@ import java.util.concurrent.Callable;
  * first suggestion). At each checkpoint n the asks of trials n .. n+window-1, which see n .. n+window-1
  * completed trials, are timed and their median reported, in wall and in thread CPU seconds.
  */
-@Command(name = "gp-cost", mixinStandardHelpOptions = true,
+@Command(
+        name = "gp-cost",
+        mixinStandardHelpOptions = true,
         description = "Time of one GpSampler ask at given numbers of completed trials (hartmann6 and a 20-D problem).")
 public final class GpCostCommand implements Callable<Integer> {
 
-    @Option(names = "--problems", split = ",", defaultValue = "hartmann6,styblinski_tang20",
+    @Option(
+            names = "--problems",
+            split = ",",
+            defaultValue = "hartmann6,styblinski_tang20",
             description = "Protocol problems, or styblinski_tang20 (default: ${DEFAULT-VALUE}).")
     List<String> problems;
 
-    @Option(names = "--at", split = ",", defaultValue = "100,300,500",
+    @Option(
+            names = "--at",
+            split = ",",
+            defaultValue = "100,300,500",
             description = "Numbers of completed trials at which asks are timed (default: ${DEFAULT-VALUE}).")
     List<Integer> checkpoints;
 
-    @Option(names = "--window", defaultValue = "5",
+    @Option(
+            names = "--window",
+            defaultValue = "5",
             description = "Asks timed at each checkpoint; the median is reported (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--sampler", defaultValue = "gp",
+    @Option(
+            names = "--sampler",
+            defaultValue = "gp",
             description = "Sampler name from the registry, e.g. gp-optuna (default: ${DEFAULT-VALUE}).")
     String sampler;
 
@@ -100,7 +111,8 @@ public final class GpCostCommand implements Callable<Integer> {
         meta.put("sampler", sampler);
         meta.put("seed", seed);
         meta.put("window", window);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(json.toFile(), Map.of("meta", meta, "rows", rows));
         Files.writeString(Path.of(json.toString().replaceAll("\\.json$", "") + ".md"), md);
         System.out.println("JSON: " + json.toAbsolutePath());
@@ -110,8 +122,11 @@ public final class GpCostCommand implements Callable<Integer> {
     /** Wall and thread-CPU seconds of the ask of each trial number, over {@code trials} trials. */
     private double[][] run(Problem problem, int trials) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Study study = Study.builder().name("gp-cost-" + problem.name()).direction(Direction.MINIMIZE)
-                .sampler(SamplerRegistry.create(sampler, seed)).build();
+        Study study = Study.builder()
+                .name("gp-cost-" + problem.name())
+                .direction(Direction.MINIMIZE)
+                .sampler(SamplerRegistry.create(sampler, seed))
+                .build();
         double[][] times = new double[2][trials];
         for (int n = 0; n < trials; n++) {
             long cpu0 = threads.getCurrentThreadCpuTime();
@@ -149,20 +164,33 @@ public final class GpCostCommand implements Callable<Integer> {
 
     private String markdown(List<Map<String, Object>> rows) {
         StringBuilder md = new StringBuilder("## GpSampler: time of one ask\n\n");
-        md.append("One sequential study per problem (sampler ").append(sampler).append(", seed ").append(seed)
+        md.append("One sequential study per problem (sampler ")
+                .append(sampler)
+                .append(", seed ")
+                .append(seed)
                 .append("); the ask of trial n sees n ")
-                .append("completed trials. Median over the asks of trials n .. n+").append(window - 1)
+                .append("completed trials. Median over the asks of trials n .. n+")
+                .append(window - 1)
                 .append(" (wall, and CPU of the asking thread), with their range.\n\n");
         md.append("| problem | dim | completed trials | ask wall s | ask CPU s | wall range s |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
             double[] wall = (double[]) r.get("ask_wall_s");
-            md.append("| ").append(r.get("problem")).append(" | ").append(r.get("dimension")).append(" | ")
-                    .append(r.get("completed_trials")).append(" | ")
-                    .append(Format.fixed3((Double) r.get("ask_wall_s_median"))).append(" | ")
-                    .append(Format.fixed3((Double) r.get("ask_cpu_s_median"))).append(" | ")
-                    .append(Format.fixed3(Arrays.stream(wall).min().orElseThrow())).append(" .. ")
-                    .append(Format.fixed3(Arrays.stream(wall).max().orElseThrow())).append(" |\n");
+            md.append("| ")
+                    .append(r.get("problem"))
+                    .append(" | ")
+                    .append(r.get("dimension"))
+                    .append(" | ")
+                    .append(r.get("completed_trials"))
+                    .append(" | ")
+                    .append(Format.fixed3((Double) r.get("ask_wall_s_median")))
+                    .append(" | ")
+                    .append(Format.fixed3((Double) r.get("ask_cpu_s_median")))
+                    .append(" | ")
+                    .append(Format.fixed3(Arrays.stream(wall).min().orElseThrow()))
+                    .append(" .. ")
+                    .append(Format.fixed3(Arrays.stream(wall).max().orElseThrow()))
+                    .append(" |\n");
         }
         return md.toString();
     }

@@ -1,7 +1,6 @@
 package io.tunekit.benchmarks.overhead;
 
 import io.tunekit.benchmarks.SamplerRegistry;
-
 import java.util.List;
 
 /**

@@ -1,16 +1,18 @@
 package io.tunekit.benchmarks.overhead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.util.concurrent.Callable;
 
 /**
  * {@code overhead-rep}: one repetition in this JVM, printed as one JSON line. The
  * {@code overhead} command starts a fresh JVM with it for every repetition.
  */
-@Command(name = "overhead-rep", hidden = true, description = "One overhead repetition in this JVM (JSON line on stdout).")
+@Command(
+        name = "overhead-rep",
+        hidden = true,
+        description = "One overhead repetition in this JVM (JSON line on stdout).")
 public final class OverheadRepetitionCommand implements Callable<Integer> {
 
     @Option(names = "--space", required = true)

@@ -5,7 +5,6 @@ import io.tunekit.OptimizeOptions;
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.benchmarks.SamplerRegistry;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
@@ -27,8 +26,8 @@ public final class Repetition {
      * @param threadCpuSeconds CPU time of the thread running the loop
      * @param trialEndNanos end of each trial, nanoseconds after the loop started
      */
-    public record Result(int trials, double totalSeconds, double cpuSeconds, double threadCpuSeconds,
-                         long[] trialEndNanos) {
+    public record Result(
+            int trials, double totalSeconds, double cpuSeconds, double threadCpuSeconds, long[] trialEndNanos) {
 
         /** Mean wall milliseconds per trial over trials {@code from..to} (0-based, inclusive). */
         public double msPerTrial(int from, int to) {
@@ -52,8 +51,7 @@ public final class Repetition {
         }
     }
 
-    private Repetition() {
-    }
+    private Repetition() {}
 
     /** Runs {@code warmups} throw-away studies of {@code warmupTrials}, then the measured study. */
     public static Result run(Space space, OverheadConfig config, int trials, int warmups, int warmupTrials, long seed) {
@@ -64,8 +62,10 @@ public final class Repetition {
     }
 
     private static Result measure(Space space, OverheadConfig config, int trials, long seed) {
-        Study study = Study.builder().direction(Direction.MINIMIZE)
-                .sampler(SamplerRegistry.create(config.sampler(), seed)).build();
+        Study study = Study.builder()
+                .direction(Direction.MINIMIZE)
+                .sampler(SamplerRegistry.create(config.sampler(), seed))
+                .build();
         long[] ends = new long[trials];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -76,8 +76,9 @@ public final class Repetition {
         switch (config.mode()) {
             case OPTIMIZE -> {
                 int[] done = {0};
-                study.optimize(space.objective(), OptimizeOptions.trials(trials)
-                        .callbacks((s, t) -> ends[done[0]++] = System.nanoTime() - t0));
+                study.optimize(
+                        space.objective(),
+                        OptimizeOptions.trials(trials).callbacks((s, t) -> ends[done[0]++] = System.nanoTime() - t0));
             }
             case ASK_TELL -> {
                 for (int i = 0; i < trials; i++) {

@@ -5,7 +5,6 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,11 @@ public enum Space {
         @Override
         double evaluate(Map<String, Object> p) {
             int i0 = (Integer) p.get("i0");
-            return sixFloatTerms(p) + (i0 - 3) * (i0 - 3) / 81.0 + (Integer) p.get("i1") / 100.0
-                    + index("c0", p) + 0.1 * index("c1", p);
+            return sixFloatTerms(p)
+                    + (i0 - 3) * (i0 - 3) / 81.0
+                    + (Integer) p.get("i1") / 100.0
+                    + index("c0", p)
+                    + 0.1 * index("c1", p);
         }
     },
     FLOATS10 {
@@ -49,8 +51,11 @@ public enum Space {
         @Override
         double evaluate(Map<String, Object> p) {
             double f6 = (Double) p.get("f6");
-            return sixFloatTerms(p) + (f6 - 3) * (f6 - 3) / 81.0 + (Double) p.get("f7") / 100.0
-                    + (Double) p.get("f8") + 0.1 * (Double) p.get("f9");
+            return sixFloatTerms(p)
+                    + (f6 - 3) * (f6 - 3) / 81.0
+                    + (Double) p.get("f7") / 100.0
+                    + (Double) p.get("f8")
+                    + 0.1 * (Double) p.get("f9");
         }
     },
     FLOATS40 {

@@ -2,7 +2,6 @@ package io.tunekit.benchmarks.problems;
 
 import io.tunekit.Objective;
 import io.tunekit.distribution.FloatDistribution;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;

@@ -1,7 +1,6 @@
 package io.tunekit.benchmarks.problems;
 
 import io.tunekit.distribution.FloatDistribution;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,18 +16,19 @@ public final class Problems {
 
     private static final double[] HARTMANN_ALPHA = {1.0, 1.2, 3.0, 3.2};
     private static final double[][] HARTMANN_A = {
-            {10, 3, 17, 3.5, 1.7, 8},
-            {0.05, 10, 17, 0.1, 8, 14},
-            {3, 3.5, 1.7, 10, 17, 8},
-            {17, 8, 0.05, 10, 0.1, 14}};
+        {10, 3, 17, 3.5, 1.7, 8},
+        {0.05, 10, 17, 0.1, 8, 14},
+        {3, 3.5, 1.7, 10, 17, 8},
+        {17, 8, 0.05, 10, 0.1, 14}
+    };
     private static final double[][] HARTMANN_P = {
-            {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886},
-            {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
-            {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650},
-            {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+        {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886},
+        {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+        {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650},
+        {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}
+    };
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Branin, 2-D, optimum 5/(4 pi) at three points. */
     public static Problem branin() {

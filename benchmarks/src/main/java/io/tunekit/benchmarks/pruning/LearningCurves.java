@@ -1,7 +1,6 @@
 package io.tunekit.benchmarks.pruning;
 
 import io.tunekit.Trial;
-
 import java.util.SplittableRandom;
 
 /**

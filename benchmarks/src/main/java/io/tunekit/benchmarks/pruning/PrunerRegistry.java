@@ -9,7 +9,6 @@ import io.tunekit.pruners.PercentilePruner;
 import io.tunekit.pruners.SuccessiveHalvingPruner;
 import io.tunekit.pruners.ThresholdPruner;
 import io.tunekit.pruners.WilcoxonPruner;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +26,29 @@ public final class PrunerRegistry {
         PRUNERS.put("none", steps -> new NopPruner());
         PRUNERS.put("median", steps -> new MedianPruner());
         // At step 0 every curve is 1.5 plus noise: the default warm-up of 0 prunes on noise alone.
-        PRUNERS.put("median-warmup", steps -> MedianPruner.builder().warmupSteps(steps / 10).build());
+        PRUNERS.put(
+                "median-warmup",
+                steps -> MedianPruner.builder().warmupSteps(steps / 10).build());
         PRUNERS.put("percentile25", steps -> new PercentilePruner(25));
         PRUNERS.put("successive-halving", steps -> new SuccessiveHalvingPruner());
-        PRUNERS.put("hyperband", steps -> HyperbandPruner.builder().maxResource(steps).build());
+        PRUNERS.put(
+                "hyperband",
+                steps -> HyperbandPruner.builder().maxResource(steps).build());
         // Curves start at 1.5 and the worst final score is about 0.99: above 1.0 after a tenth
         // of the curve is hopeless.
-        PRUNERS.put("threshold", steps -> ThresholdPruner.builder().upper(1.0).warmupSteps(steps / 10).build());
-        PRUNERS.put("patient-median", steps -> PatientPruner.builder(3).wrapped(new MedianPruner()).build());
+        PRUNERS.put(
+                "threshold",
+                steps -> ThresholdPruner.builder()
+                        .upper(1.0)
+                        .warmupSteps(steps / 10)
+                        .build());
+        PRUNERS.put(
+                "patient-median",
+                steps -> PatientPruner.builder(3).wrapped(new MedianPruner()).build());
         PRUNERS.put("wilcoxon", steps -> new WilcoxonPruner());
     }
 
-    private PrunerRegistry() {
-    }
+    private PrunerRegistry() {}
 
     /** The registered names, in registration order. */
     public static List<String> names() {

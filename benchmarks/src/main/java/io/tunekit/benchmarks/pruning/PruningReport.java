@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tunekit.benchmarks.Format;
 import io.tunekit.benchmarks.quality.Quantiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,16 +52,28 @@ public final class PruningReport {
             double steps = mean(rs, PruningRun::steps);
             double budget = mean(rs, PruningRun::stepBudget);
             double[] finals = values(rs, PruningRun::bestFinalScore);
-            out.append("| ").append(e.getKey())
-                    .append(" | ").append(Math.round(steps))
-                    .append(" | ").append(Math.round(100 * (budget - steps) / budget)).append("%")
-                    .append(" | ").append(Format.sig3(mean(rs, PruningRun::pruned)))
-                    .append(" | ").append(Format.fixed3(Quantiles.median(finals)))
-                    .append(" [").append(Format.fixed3(Quantiles.of(finals, 0.25)))
-                    .append(", ").append(Format.fixed3(Quantiles.of(finals, 0.75))).append("]")
-                    .append(" | ").append(sameSteps(rs, unpruned))
-                    .append(" | ").append(Format.fixed3(Quantiles.median(values(rs, PruningRun::bestValue))))
-                    .append(" | ").append(Format.fixed2(Quantiles.median(values(rs, PruningRun::wallSeconds))))
+            out.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(Math.round(steps))
+                    .append(" | ")
+                    .append(Math.round(100 * (budget - steps) / budget))
+                    .append("%")
+                    .append(" | ")
+                    .append(Format.sig3(mean(rs, PruningRun::pruned)))
+                    .append(" | ")
+                    .append(Format.fixed3(Quantiles.median(finals)))
+                    .append(" [")
+                    .append(Format.fixed3(Quantiles.of(finals, 0.25)))
+                    .append(", ")
+                    .append(Format.fixed3(Quantiles.of(finals, 0.75)))
+                    .append("]")
+                    .append(" | ")
+                    .append(sameSteps(rs, unpruned))
+                    .append(" | ")
+                    .append(Format.fixed3(Quantiles.median(values(rs, PruningRun::bestValue))))
+                    .append(" | ")
+                    .append(Format.fixed2(Quantiles.median(values(rs, PruningRun::wallSeconds))))
                     .append(" |\n");
         }
         return out.toString();
@@ -93,7 +104,10 @@ public final class PruningReport {
                 scores.add(none.bestFinalByTrials().get((int) Math.min(fullTrials, none.trials()) - 1));
             }
         }
-        double[] v = scores.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).toArray();
+        double[] v = scores.stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(x -> !Double.isNaN(x))
+                .toArray();
         return v.length == 0 ? "n/a" : Format.fixed3(Quantiles.median(v));
     }
 

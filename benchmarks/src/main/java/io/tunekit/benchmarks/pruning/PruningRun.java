@@ -18,9 +18,18 @@ import java.util.List;
  * @param bestFinalByTrials element k: the true final score of the best COMPLETE trial among the
  *     first k + 1 trials (by reported value), NaN while none is complete
  */
-public record PruningRun(String pruner, String sampler, long seed, int trials, int pruned, long steps,
-                         long stepBudget, double bestValue, double bestFinalScore, double wallSeconds,
-                         List<Double> bestFinalByTrials) {
+public record PruningRun(
+        String pruner,
+        String sampler,
+        long seed,
+        int trials,
+        int pruned,
+        long steps,
+        long stepBudget,
+        double bestValue,
+        double bestFinalScore,
+        double wallSeconds,
+        List<Double> bestFinalByTrials) {
 
     /** Copies the list. */
     public PruningRun {

@@ -1,13 +1,10 @@
 package io.tunekit.benchmarks.quality;
 
-import io.tunekit.benchmarks.OptunaBaseline;
 import io.tunekit.benchmarks.Format;
+import io.tunekit.benchmarks.OptunaBaseline;
 import io.tunekit.benchmarks.SamplerRegistry;
 import io.tunekit.benchmarks.problems.Problem;
 import io.tunekit.benchmarks.problems.Problems;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,18 +13,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code quality}: the regret benchmark of PROTOCOL.md section 2. */
-@Command(name = "quality", mixinStandardHelpOptions = true,
+@Command(
+        name = "quality",
+        mixinStandardHelpOptions = true,
         description = "Minimise the protocol's problems with each sampler and seed; write the JSON of "
                 + "PROTOCOL section 2.4 and the markdown regret table (also printed).")
 public final class QualityCommand implements Callable<Integer> {
 
-    @Option(names = "--sampler", split = ",", defaultValue = "random",
+    @Option(
+            names = "--sampler",
+            split = ",",
+            defaultValue = "random",
             description = "Sampler names from the registry, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> samplers;
 
-    @Option(names = "--problems", split = ",",
+    @Option(
+            names = "--problems",
+            split = ",",
             defaultValue = "branin,hartmann6,rosenbrock5,ackley10,styblinski_tang8",
             description = "Problems, comma-separated (default: all five).")
     List<String> problems;
@@ -35,11 +41,17 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "200", description = "Trials per study (default: ${DEFAULT-VALUE}).")
     int budget;
 
-    @Option(names = "--seeds", defaultValue = "0-14", description = "Seeds, e.g. 0-14 or 0,3,5-7 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seeds",
+            defaultValue = "0-14",
+            description = "Seeds, e.g. 0-14 or 0,3,5-7 (default: ${DEFAULT-VALUE}).")
     String seeds;
 
-    @Option(names = "--jobs", defaultValue = "1",
-            description = "Studies run at the same time; more than 1 makes the timings noisier (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--jobs",
+            defaultValue = "1",
+            description =
+                    "Studies run at the same time; more than 1 makes the timings noisier (default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(names = "--timeout-s", description = "Time limit of one study in seconds (default: none).")
@@ -57,15 +69,15 @@ public final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String s : samplers) {
-            SamplerRegistry.create(s, 0);  // fail fast on an unknown name
+            SamplerRegistry.create(s, 0); // fail fast on an unknown name
         }
         List<Problem> chosen = new ArrayList<>();
         for (String p : problems) {
             chosen.add(Problems.byName(p.trim()));
         }
         List<Long> seedList = Seeds.parse(seeds);
-        QualityRunner runner = new QualityRunner(budget,
-                timeoutSeconds == null ? null : Duration.ofMillis((long) (timeoutSeconds * 1000)), jobs);
+        QualityRunner runner = new QualityRunner(
+                budget, timeoutSeconds == null ? null : Duration.ofMillis((long) (timeoutSeconds * 1000)), jobs);
         List<RunResult> results = runner.run(chosen, samplers, seedList, r -> {
             if (!quiet) {
                 System.err.println(r.problem() + " " + r.sampler() + " seed " + r.seed() + ": best "

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tunekit.benchmarks.Format;
 import io.tunekit.benchmarks.OptunaBaseline;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +62,10 @@ public final class QualityReport {
 
     /** Median, quartiles and count of the regret at {@code k} over the runs of (problem, sampler). */
     public Optional<Stats> regret(String problem, String sampler, int k) {
-        double[] r = runsOf(problem, sampler).stream().mapToDouble(x -> x.regretAt(k)).filter(v -> !Double.isNaN(v)).toArray();
+        double[] r = runsOf(problem, sampler).stream()
+                .mapToDouble(x -> x.regretAt(k))
+                .filter(v -> !Double.isNaN(v))
+                .toArray();
         if (r.length == 0) {
             return Optional.empty();
         }
@@ -78,7 +80,9 @@ public final class QualityReport {
     }
 
     private List<RunResult> runsOf(String problem, String sampler) {
-        return runs.stream().filter(r -> r.problem().equals(problem) && r.sampler().equals(sampler)).toList();
+        return runs.stream()
+                .filter(r -> r.problem().equals(problem) && r.sampler().equals(sampler))
+                .toList();
     }
 
     private Set<String> problems() {
@@ -118,8 +122,10 @@ public final class QualityReport {
             for (String sampler : samplers()) {
                 Map<String, Object> s = new LinkedHashMap<>();
                 for (int k : checkpoints) {
-                    regret(problem, sampler, k).ifPresent(st -> s.put(Integer.toString(k), Map.of(
-                            "q25", st.q25(), "median", st.median(), "q75", st.q75(), "n", st.n())));
+                    regret(problem, sampler, k)
+                            .ifPresent(st -> s.put(
+                                    Integer.toString(k),
+                                    Map.of("q25", st.q25(), "median", st.median(), "q75", st.q75(), "n", st.n())));
                 }
                 s.put("wall_s_median", medianOf(problem, sampler, RunResult::wallSeconds));
                 s.put("cpu_s_median", medianOf(problem, sampler, RunResult::cpuSeconds));
@@ -171,31 +177,53 @@ public final class QualityReport {
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("## Quality: simple regret (best-so-far minus optimum), median [25% .. 75%] over ")
-                .append(seeds.size()).append(" seeds, budget ").append(budget).append("\n\n");
+                .append(seeds.size())
+                .append(" seeds, budget ")
+                .append(budget)
+                .append("\n\n");
         md.append("Rows `optuna-3.1 *` are Optuna 3.1.0's figures from BASELINE.md (same protocol, "
                 + "measured there), printed for comparison.\n");
         for (String problem : problems()) {
-            double optimum = runs.stream().filter(r -> r.problem().equals(problem)).findFirst().orElseThrow().optimum();
-            md.append("\n### ").append(problem).append(" (optimum ").append(optimum).append(")\n\n");
+            double optimum = runs.stream()
+                    .filter(r -> r.problem().equals(problem))
+                    .findFirst()
+                    .orElseThrow()
+                    .optimum();
+            md.append("\n### ")
+                    .append(problem)
+                    .append(" (optimum ")
+                    .append(optimum)
+                    .append(")\n\n");
             md.append("| sampler | runs |");
             checkpoints.forEach(k -> md.append(" @").append(k).append(" |"));
             md.append(" median wall s/run |\n|---|---|");
             checkpoints.forEach(k -> md.append("---|"));
             md.append("---|\n");
             for (String sampler : samplers()) {
-                md.append("| ").append(sampler).append(" | ").append(runsOf(problem, sampler).size()).append(" |");
+                md.append("| ")
+                        .append(sampler)
+                        .append(" | ")
+                        .append(runsOf(problem, sampler).size())
+                        .append(" |");
                 for (int k : checkpoints) {
-                    md.append(' ').append(regret(problem, sampler, k).map(Stats::text).orElse("-")).append(" |");
+                    md.append(' ')
+                            .append(regret(problem, sampler, k).map(Stats::text).orElse("-"))
+                            .append(" |");
                 }
-                md.append(' ').append(Format.fixed3(medianOf(problem, sampler, RunResult::wallSeconds))).append(" |\n");
+                md.append(' ')
+                        .append(Format.fixed3(medianOf(problem, sampler, RunResult::wallSeconds)))
+                        .append(" |\n");
             }
             if (baseline != null) {
                 for (String sampler : baseline.samplers(problem)) {
                     md.append("| optuna-3.1 ").append(sampler).append(" | 15 |");
                     for (int k : checkpoints) {
-                        md.append(' ').append(baseline.regret(problem, sampler, k)
-                                .map(s -> Format.sig3(s.median()) + " [" + Format.sig3(s.q25()) + " .. "
-                                        + Format.sig3(s.q75()) + "]").orElse("-")).append(" |");
+                        md.append(' ')
+                                .append(baseline.regret(problem, sampler, k)
+                                        .map(s -> Format.sig3(s.median()) + " [" + Format.sig3(s.q25()) + " .. "
+                                                + Format.sig3(s.q75()) + "]")
+                                        .orElse("-"))
+                                .append(" |");
                     }
                     md.append(" - |\n");
                 }
@@ -213,14 +241,21 @@ public final class QualityReport {
      * Optuna's).
      */
     private String comparison() {
-        List<Integer> ks = checkpoints.stream().filter(k -> k == 100 || k == 200).toList();
+        List<Integer> ks =
+                checkpoints.stream().filter(k -> k == 100 || k == 200).toList();
         if (ks.isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("\n### Median regret against Optuna 3.1's best TPE variant and random\n\n");
+        StringBuilder md =
+                new StringBuilder("\n### Median regret against Optuna 3.1's best TPE variant and random\n\n");
         md.append("| problem | sampler |");
-        ks.forEach(k -> md.append(" @").append(k).append(" ours | @").append(k).append(" optuna best TPE | @")
-                .append(k).append(" random |"));
+        ks.forEach(k -> md.append(" @")
+                .append(k)
+                .append(" ours | @")
+                .append(k)
+                .append(" optuna best TPE | @")
+                .append(k)
+                .append(" random |"));
         md.append(" verdict |\n|---|---|");
         ks.forEach(k -> md.append("---|---|---|"));
         md.append("---|\n");
@@ -237,14 +272,24 @@ public final class QualityReport {
                     double tpe = baseline.bestTpeMedian(problem, k).orElse(Double.NaN);
                     double random = samplers().contains("random")
                             ? regret(problem, "random", k).map(Stats::median).orElse(Double.NaN)
-                            : baseline.regret(problem, "random", k).map(OptunaBaseline.Spread::median).orElse(Double.NaN);
+                            : baseline.regret(problem, "random", k)
+                                    .map(OptunaBaseline.Spread::median)
+                                    .orElse(Double.NaN);
                     beatsTpe &= ours <= tpe;
                     beatsRandom &= ours < random;
-                    md.append(' ').append(Format.sig3(ours)).append(" | ").append(Format.sig3(tpe)).append(" | ")
-                            .append(Format.sig3(random)).append(" |");
+                    md.append(' ')
+                            .append(Format.sig3(ours))
+                            .append(" | ")
+                            .append(Format.sig3(tpe))
+                            .append(" | ")
+                            .append(Format.sig3(random))
+                            .append(" |");
                 }
-                md.append(' ').append(beatsTpe ? "<= Optuna TPE" : "BEHIND Optuna TPE").append(", ")
-                        .append(beatsRandom ? "better than random" : "NOT better than random").append(" |\n");
+                md.append(' ')
+                        .append(beatsTpe ? "<= Optuna TPE" : "BEHIND Optuna TPE")
+                        .append(", ")
+                        .append(beatsRandom ? "better than random" : "NOT better than random")
+                        .append(" |\n");
             }
         }
         return md.toString();

@@ -8,7 +8,6 @@ import io.tunekit.TrialState;
 import io.tunekit.benchmarks.SamplerRegistry;
 import io.tunekit.benchmarks.problems.Problem;
 import io.tunekit.sampler.Sampler;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -54,8 +53,8 @@ public final class QualityRunner {
      * Runs every combination; {@code progress} sees each result as it ends. The result is in
      * (problem, sampler, seed) order whatever {@code jobs} is.
      */
-    public List<RunResult> run(List<Problem> problems, List<String> samplers, List<Long> seeds,
-                               Consumer<RunResult> progress) {
+    public List<RunResult> run(
+            List<Problem> problems, List<String> samplers, List<Long> seeds, Consumer<RunResult> progress) {
         Object progressLock = new Object();
         List<Future<RunResult>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -91,8 +90,11 @@ public final class QualityRunner {
     /** One study: the problem minimised by a fresh sampler of this name and seed. */
     public RunResult runOne(Problem problem, String samplerName, long seed) {
         Sampler sampler = SamplerRegistry.create(samplerName, seed);
-        Study study = Study.builder().name(problem.name() + "-" + samplerName + "-" + seed)
-                .direction(Direction.MINIMIZE).sampler(sampler).build();
+        Study study = Study.builder()
+                .name(problem.name() + "-" + samplerName + "-" + seed)
+                .direction(Direction.MINIMIZE)
+                .sampler(sampler)
+                .build();
         OptimizeOptions options = OptimizeOptions.trials(budget);
         if (timeout != null) {
             options = options.timeout(timeout);
@@ -122,7 +124,19 @@ public final class QualityRunner {
             curve.add(best);
         }
         boolean timedOut = error == null && values.size() < budget;
-        return new RunResult(problem.name(), samplerName, seed, budget, sampler.toString(), problem.optimum(),
-                values, curve, bestParams, wall, cpu, timedOut, error);
+        return new RunResult(
+                problem.name(),
+                samplerName,
+                seed,
+                budget,
+                sampler.toString(),
+                problem.optimum(),
+                values,
+                curve,
+                bestParams,
+                wall,
+                cpu,
+                timedOut,
+                error);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Arrays;
  */
 public final class Quantiles {
 
-    private Quantiles() {
-    }
+    private Quantiles() {}
 
     /**
      * The {@code p}-quantile of {@code sample} (not modified).

@@ -21,9 +21,20 @@ import java.util.Map;
  * @param timedOut whether the run stopped at its time limit before its budget
  * @param error the exception that ended the run, or {@code null}
  */
-public record RunResult(String problem, String sampler, long seed, int budget, String samplerSpec, double optimum,
-                        List<Double> values, List<Double> bestCurve, Map<String, Object> bestParams,
-                        double wallSeconds, double cpuSeconds, boolean timedOut, String error) {
+public record RunResult(
+        String problem,
+        String sampler,
+        long seed,
+        int budget,
+        String samplerSpec,
+        double optimum,
+        List<Double> values,
+        List<Double> bestCurve,
+        Map<String, Object> bestParams,
+        double wallSeconds,
+        double cpuSeconds,
+        boolean timedOut,
+        String error) {
 
     public RunResult {
         values = List.copyOf(values);

@@ -8,8 +8,7 @@ import java.util.Set;
 /** Parses seed lists such as {@code 0-14} or {@code 0,3,5-7}. */
 public final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /**
      * The seeds of a comma-separated list of numbers and inclusive ranges, in the order given,
@@ -37,8 +36,8 @@ public final class Seeds {
                     seeds.add(s);
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("seed list '" + spec + "': '" + p
-                        + "' is not a number or a range like 0-14", e);
+                throw new IllegalArgumentException(
+                        "seed list '" + spec + "': '" + p + "' is not a number or a range like 0-14", e);
             }
         }
         return new ArrayList<>(seeds);

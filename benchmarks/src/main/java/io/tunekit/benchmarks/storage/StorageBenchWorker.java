@@ -7,7 +7,6 @@ import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.grid.GridSampler;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,7 @@ import java.util.logging.Logger;
  */
 public final class StorageBenchWorker {
 
-    private StorageBenchWorker() {
-    }
+    private StorageBenchWorker() {}
 
     public static void main(String[] args) throws Exception {
         Logger root = Logger.getLogger("");
@@ -60,11 +58,15 @@ public final class StorageBenchWorker {
             try {
                 if (study == null) {
                     storage = Storages.open(url);
-                    study = Study.builder().name(studyName).storage(storage).sampler(sampler(samplerName, seed))
-                            .loadIfExists(true).build();
+                    study = Study.builder()
+                            .name(studyName)
+                            .storage(storage)
+                            .sampler(sampler(samplerName, seed))
+                            .loadIfExists(true)
+                            .build();
                 }
                 study.optimize(StorageBenchWorker::objective, OptimizeOptions.trials(trials - done));
-                done = trials;  // optimize returned: its trials ran, or the grid is exhausted
+                done = trials; // optimize returned: its trials ran, or the grid is exhausted
             } catch (RuntimeException e) {
                 exceptions++;
                 String text = String.valueOf(e.getMessage());

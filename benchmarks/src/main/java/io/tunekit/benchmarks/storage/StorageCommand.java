@@ -10,9 +10,6 @@ import io.tunekit.benchmarks.Format;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.storage.jdbc.JdbcStorage;
 import io.tunekit.storage.jdbc.Storages;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code storage}: the SQLite storage benchmark of PROTOCOL.md section 4 with Tunekit's
@@ -35,31 +34,47 @@ import java.util.concurrent.TimeUnit;
  * trials. Each part but scale is repeated on a fresh file. Worker processes are released at one
  * instant; wall time runs from that instant to the last worker's end.
  */
-@Command(name = "storage", mixinStandardHelpOptions = true,
+@Command(
+        name = "storage",
+        mixinStandardHelpOptions = true,
         description = "SQLite storage: trials/s, multi-process runs, scale (PROTOCOL.md section 4).")
 public final class StorageCommand implements Callable<Integer> {
 
-    @Option(names = "--parts", split = ",", defaultValue = "a,b,c,cold,stress,scale",
+    @Option(
+            names = "--parts",
+            split = ",",
+            defaultValue = "a,b,c,cold,stress,scale",
             description = "Parts to run (default: ${DEFAULT-VALUE}).")
     List<String> parts;
 
     @Option(names = "--reps", defaultValue = "3", description = "Repetitions per part (default: ${DEFAULT-VALUE}).")
     int reps;
 
-    @Option(names = "--scale-sizes", split = ",", defaultValue = "1000,10000,50000",
+    @Option(
+            names = "--scale-sizes",
+            split = ",",
+            defaultValue = "1000,10000,50000",
             description = "Study sizes at which scale measures the cost per trial (default: ${DEFAULT-VALUE}).")
     List<Integer> scaleSizes;
 
-    @Option(names = "--scale-window", defaultValue = "2000",
+    @Option(
+            names = "--scale-window",
+            defaultValue = "2000",
             description = "Trials measured at each scale size (default: ${DEFAULT-VALUE}); a short window is "
                     + "at the mercy of one GC pause.")
     int scaleWindow;
 
-    @Option(names = "--worker-jvm-args", split = " ", description = "Extra JVM options for the worker processes, "
-            + "e.g. \"-XX:TieredStopAtLevel=1\" (short-lived workers spend much of their CPU in the JIT).")
+    @Option(
+            names = "--worker-jvm-args",
+            split = " ",
+            description = "Extra JVM options for the worker processes, "
+                    + "e.g. \"-XX:TieredStopAtLevel=1\" (short-lived workers spend much of their CPU in the JIT).")
     List<String> workerJvmArgs = new ArrayList<>();
 
-    @Option(names = "--dir", defaultValue = "bench-results/storage-work", description = "Scratch directory for the database files.")
+    @Option(
+            names = "--dir",
+            defaultValue = "bench-results/storage-work",
+            description = "Scratch directory for the database files.")
     Path dir;
 
     @Option(names = "--out", defaultValue = "bench-results/storage.json", description = "JSON output file.")
@@ -78,7 +93,8 @@ public final class StorageCommand implements Callable<Integer> {
                 case "cold" -> multi("cold", "cold", "random", 4, 50, false);
                 case "stress" -> multi("stress", "stress", "random", 8, 300, true);
                 case "scale" -> scale();
-                default -> throw new IllegalArgumentException("unknown part '" + part + "' (a, b, c, cold, stress, scale)");
+                default ->
+                    throw new IllegalArgumentException("unknown part '" + part + "' (a, b, c, cold, stress, scale)");
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -102,7 +118,12 @@ public final class StorageCommand implements Callable<Integer> {
             Path db = freshFile("a");
             long t0 = System.nanoTime();
             try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
-                Study study = Study.builder().name("a").storage(storage).sampler(new RandomSampler(0)).loadIfExists(true).build();
+                Study study = Study.builder()
+                        .name("a")
+                        .storage(storage)
+                        .sampler(new RandomSampler(0))
+                        .loadIfExists(true)
+                        .build();
                 double create = seconds(t0);
                 long t1 = System.nanoTime();
                 long cpu0 = StorageBenchWorker.processCpuNanos();
@@ -118,7 +139,8 @@ public final class StorageCommand implements Callable<Integer> {
                 row.put("trials", study.trials().size());
                 row.put("db_kib", Files.size(db) / 1024);
                 rows.add(row);
-                System.out.printf("(a) rep %d: %.0f trials/s (%.2f ms/trial; process CPU %.2f ms/trial), create %.3f s%n",
+                System.out.printf(
+                        "(a) rep %d: %.0f trials/s (%.2f ms/trial; process CPU %.2f ms/trial), create %.3f s%n",
                         r, 500 / wall, 1000 * wall / 500, 1000 * cpu / 500, create);
             }
         }
@@ -135,30 +157,45 @@ public final class StorageCommand implements Callable<Integer> {
             String url = "sqlite:" + db;
             if (precreate) {
                 try (JdbcStorage storage = Storages.open(url)) {
-                    Study.builder().name(part).storage(storage).loadIfExists(true).build();
+                    Study.builder()
+                            .name(part)
+                            .storage(storage)
+                            .loadIfExists(true)
+                            .build();
                 }
             }
             List<Process> processes = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.add(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 command.addAll(workerJvmArgs);
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), StorageBenchWorker.class.getName(),
-                        url, part, sampler, Integer.toString(w), Integer.toString(trials), work.toString(),
+                command.addAll(List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StorageBenchWorker.class.getName(),
+                        url,
+                        part,
+                        sampler,
+                        Integer.toString(w),
+                        Integer.toString(trials),
+                        work.toString(),
                         Integer.toString(w)));
                 processes.add(new ProcessBuilder(command)
                         .redirectError(work.resolve("err-" + w).toFile())
-                        .redirectOutput(work.resolve("out-" + w).toFile()).start());
+                        .redirectOutput(work.resolve("out-" + w).toFile())
+                        .start());
             }
             for (int w = 0; w < workers; w++) {
                 while (!Files.exists(work.resolve("ready-" + w))) {
                     if (!processes.get(w).isAlive()) {
-                        throw new IllegalStateException("worker " + w + " died: " + Files.readString(work.resolve("err-" + w)));
+                        throw new IllegalStateException(
+                                "worker " + w + " died: " + Files.readString(work.resolve("err-" + w)));
                     }
                     Thread.sleep(5);
                 }
             }
-            Thread.sleep(200);  // let every JVM reach its polling loop
+            Thread.sleep(200); // let every JVM reach its polling loop
             long go = System.currentTimeMillis();
             Files.writeString(work.resolve("go"), "");
             long lastEnd = go;
@@ -172,9 +209,11 @@ public final class StorageCommand implements Callable<Integer> {
                     p.destroyForcibly();
                     throw new IllegalStateException("worker " + w + " did not finish");
                 }
-                String[] line = Files.readString(work.resolve("out-" + w)).trim().split(" ", 5);
+                String[] line =
+                        Files.readString(work.resolve("out-" + w)).trim().split(" ", 5);
                 if (line.length < 5) {
-                    throw new IllegalStateException("worker " + w + " failed: " + Files.readString(work.resolve("err-" + w)));
+                    throw new IllegalStateException(
+                            "worker " + w + " failed: " + Files.readString(work.resolve("err-" + w)));
                 }
                 lastEnd = Math.max(lastEnd, Long.parseLong(line[0]));
                 exceptions += Integer.parseInt(line[1]);
@@ -191,11 +230,23 @@ public final class StorageCommand implements Callable<Integer> {
             row.put("database_is_locked", locked);
             row.put("errors", errors);
             rows.add(row);
-            System.out.printf("(%s) rep %d: %.2f s (workers' CPU %.2f s), %s trials, states %s, exceptions %d (locked %d), duplicated numbers %s, "
-                            + "contiguous %s%s%n", part, r, (lastEnd - go) / 1000.0, cpu, row.get("trials"), row.get("states"),
-                    exceptions, locked, row.get("duplicated_numbers"), row.get("contiguous"),
-                    row.containsKey("grid_repeats") ? ", distinct grid points " + row.get("grid_points")
-                            + ", points evaluated >1: " + row.get("grid_repeats") : "");
+            System.out.printf(
+                    "(%s) rep %d: %.2f s (workers' CPU %.2f s), %s trials, states %s, exceptions %d (locked %d), duplicated numbers %s, "
+                            + "contiguous %s%s%n",
+                    part,
+                    r,
+                    (lastEnd - go) / 1000.0,
+                    cpu,
+                    row.get("trials"),
+                    row.get("states"),
+                    exceptions,
+                    locked,
+                    row.get("duplicated_numbers"),
+                    row.get("contiguous"),
+                    row.containsKey("grid_repeats")
+                            ? ", distinct grid points " + row.get("grid_points") + ", points evaluated >1: "
+                                    + row.get("grid_repeats")
+                            : "");
         }
         results.put(part, rows);
     }
@@ -215,8 +266,8 @@ public final class StorageCommand implements Callable<Integer> {
                     duplicated++;
                 }
             }
-            boolean contiguous = numbers.size() == trials.size()
-                    && numbers.stream().allMatch(n -> n >= 0 && n < trials.size());
+            boolean contiguous =
+                    numbers.size() == trials.size() && numbers.stream().allMatch(n -> n >= 0 && n < trials.size());
             row.put("trials", trials.size());
             row.put("states", states.toString());
             row.put("duplicated_numbers", duplicated);
@@ -229,7 +280,9 @@ public final class StorageCommand implements Callable<Integer> {
                     }
                 }
                 row.put("grid_points", points.size());
-                row.put("grid_repeats", points.values().stream().filter(n -> n > 1).count());
+                row.put(
+                        "grid_repeats",
+                        points.values().stream().filter(n -> n > 1).count());
             }
         }
         return row;
@@ -245,9 +298,17 @@ public final class StorageCommand implements Callable<Integer> {
         Map<String, Object> cpuCosts = new LinkedHashMap<>();
         try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
             // Warm the JIT on another study first, so that the first size is not charged for it.
-            Study.builder().name("warm-up").storage(storage).sampler(new RandomSampler(1)).build()
+            Study.builder()
+                    .name("warm-up")
+                    .storage(storage)
+                    .sampler(new RandomSampler(1))
+                    .build()
                     .optimize(StorageBenchWorker::objective, OptimizeOptions.trials(2000));
-            Study study = Study.builder().name("scale").storage(storage).sampler(new RandomSampler(0)).build();
+            Study study = Study.builder()
+                    .name("scale")
+                    .storage(storage)
+                    .sampler(new RandomSampler(0))
+                    .build();
             int held = 0;
             for (int size : scaleSizes) {
                 if (size > held) {
@@ -264,14 +325,17 @@ public final class StorageCommand implements Callable<Integer> {
                 double cpuMs = (StorageBenchWorker.processCpuNanos() - cpu0) / 1e6 / scaleWindow;
                 costs.put(Integer.toString(size), ms);
                 cpuCosts.put(Integer.toString(size), cpuMs);
-                System.out.printf("(scale) %d trials in the study: %.3f ms/trial (process CPU %.3f ms/trial)%n", size, ms, cpuMs);
+                System.out.printf(
+                        "(scale) %d trials in the study: %.3f ms/trial (process CPU %.3f ms/trial)%n", size, ms, cpuMs);
             }
         }
         double base = ((Number) costs.values().iterator().next()).doubleValue();
         Map<String, Object> ratios = new LinkedHashMap<>();
         costs.forEach((size, ms) -> ratios.put(size, ((Number) ms).doubleValue() / base));
-        System.out.println("(scale) ratio to the first size: " + ratios.entrySet().stream()
-                .map(e -> e.getKey() + ": " + Format.fixed2((Double) e.getValue())).toList());
+        System.out.println("(scale) ratio to the first size: "
+                + ratios.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + Format.fixed2((Double) e.getValue()))
+                        .toList());
         results.put("scale", Map.of("ms_per_trial", costs, "ratio", ratios, "cpu_ms_per_trial", cpuCosts));
     }
 

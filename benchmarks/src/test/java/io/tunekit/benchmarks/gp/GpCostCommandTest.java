@@ -1,19 +1,18 @@
 package io.tunekit.benchmarks.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunekit.benchmarks.problems.Problem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class GpCostCommandTest {
 
@@ -33,15 +32,17 @@ class GpCostCommandTest {
     void timesTheAsksAtEachCheckpoint(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("cost.json");
 
-        int code = new CommandLine(new GpCostCommand()).execute("--problems", "branin", "--at", "10,12", "--window",
-                "2", "--out", json.toString());
+        int code = new CommandLine(new GpCostCommand())
+                .execute("--problems", "branin", "--at", "10,12", "--window", "2", "--out", json.toString());
 
         assertThat(code).isZero();
         Map<String, Object> report = new ObjectMapper().readValue(json.toFile(), Map.class);
         List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("rows");
         assertThat(rows).extracting(r -> r.get("completed_trials")).containsExactly(10, 12);
         for (Map<String, Object> row : rows) {
-            assertThat((List<Double>) row.get("ask_wall_s")).hasSize(2).allSatisfy(t -> assertThat(t).isPositive());
+            assertThat((List<Double>) row.get("ask_wall_s"))
+                    .hasSize(2)
+                    .allSatisfy(t -> assertThat(t).isPositive());
             assertThat(((Number) row.get("ask_cpu_s_median")).doubleValue()).isPositive();
         }
         assertThat(Files.readString(dir.resolve("cost.md"))).contains("| branin | 2 | 12 |");

@@ -1,22 +1,21 @@
 package io.tunekit.benchmarks.problems;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.sampler.RandomSampler;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
 
@@ -30,7 +29,8 @@ class ProblemsTest {
     void everyTestVectorIsReproducedToRounding() throws IOException {
         JsonNode root = vectors();
         int checked = 0;
-        Iterator<Map.Entry<String, JsonNode>> problems = root.get("test_vectors").fields();
+        Iterator<Map.Entry<String, JsonNode>> problems =
+                root.get("test_vectors").fields();
         while (problems.hasNext()) {
             Map.Entry<String, JsonNode> e = problems.next();
             Problem problem = Problems.byName(e.getKey());
@@ -62,11 +62,15 @@ class ProblemsTest {
     @Test
     void objectiveSuggestsTheProtocolNamesInOrderWithinTheDomains() {
         Problem problem = Problems.hartmann6();
-        Study study = Study.builder().direction(Direction.MINIMIZE).sampler(new RandomSampler(3)).build();
+        Study study = Study.builder()
+                .direction(Direction.MINIMIZE)
+                .sampler(new RandomSampler(3))
+                .build();
         study.optimize(problem.objective(), 5);
         for (FrozenTrial t : study.trials()) {
             assertThat(new ArrayList<>(t.params().keySet())).containsExactly("x0", "x1", "x2", "x3", "x4", "x5");
-            double[] x = t.params().values().stream().mapToDouble(v -> (Double) v).toArray();
+            double[] x =
+                    t.params().values().stream().mapToDouble(v -> (Double) v).toArray();
             for (double v : x) {
                 assertThat(v).isBetween(0.0, 1.0);
             }
@@ -77,19 +81,27 @@ class ProblemsTest {
     @Test
     void dimensionsAndDomainsFollowTheProtocol() {
         List<String> summary = Problems.all().stream()
-                .map(p -> p.name() + ":" + p.dimension() + ":" + p.parameters().get(0).distribution().low()
-                        + ".." + p.parameters().get(0).distribution().high())
+                .map(p -> p.name() + ":" + p.dimension() + ":"
+                        + p.parameters().get(0).distribution().low() + ".."
+                        + p.parameters().get(0).distribution().high())
                 .toList();
-        assertThat(summary).containsExactly("branin:2:-5.0..10.0", "hartmann6:6:0.0..1.0",
-                "rosenbrock5:5:-2.048..2.048", "ackley10:10:-32.768..32.768", "styblinski_tang8:8:-5.0..5.0");
+        assertThat(summary)
+                .containsExactly(
+                        "branin:2:-5.0..10.0",
+                        "hartmann6:6:0.0..1.0",
+                        "rosenbrock5:5:-2.048..2.048",
+                        "ackley10:10:-32.768..32.768",
+                        "styblinski_tang8:8:-5.0..5.0");
         assertThat(Problems.branin().parameters().get(1).distribution().high()).isEqualTo(15.0);
     }
 
     @Test
     void wrongArityAndUnknownNamesAreRejected() {
         assertThatThrownBy(() -> Problems.branin().evaluate(new double[3]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 2 values, got 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("takes 2 values, got 3");
         assertThatThrownBy(() -> Problems.byName("sphere"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sphere");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sphere");
     }
 }

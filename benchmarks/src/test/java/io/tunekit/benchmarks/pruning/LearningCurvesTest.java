@@ -1,16 +1,17 @@
 package io.tunekit.benchmarks.pruning;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class LearningCurvesTest {
 
     @Test
     void the_final_score_is_best_at_the_centre() {
-        assertThat(LearningCurves.of(new double[] {0.3, 0.7, 0.5, 0.2}, 0).finalScore()).isCloseTo(0.1, within(1e-15));
+        assertThat(LearningCurves.of(new double[] {0.3, 0.7, 0.5, 0.2}, 0).finalScore())
+                .isCloseTo(0.1, within(1e-15));
         // 0.1 + 1.0 * 0.09 + 0.8 * 0.09 + 0.6 * 0.25 + 0.4 * 0.04
         assertThat(LearningCurves.of(new double[] {0, 1, 0, 0}, 0).finalScore()).isCloseTo(0.428, within(1e-12));
     }
@@ -53,6 +54,7 @@ class LearningCurvesTest {
     @Test
     void rejects_a_configuration_of_the_wrong_size() {
         assertThatThrownBy(() -> LearningCurves.of(new double[3], 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 parameters");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 parameters");
     }
 }

@@ -1,14 +1,13 @@
 package io.tunekit.benchmarks.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.benchmarks.Format;
 import io.tunekit.benchmarks.OptunaBaseline;
 import io.tunekit.benchmarks.problems.Problems;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class QualityReportTest {
 
@@ -20,7 +19,8 @@ class QualityReportTest {
             best = Math.min(best, x);
             curve.add(best);
         }
-        return new RunResult("toy", sampler, seed, values.length, sampler, 1.0, v, curve, Map.of(), 0.5, 0.4, false, null);
+        return new RunResult(
+                "toy", sampler, seed, values.length, sampler, 1.0, v, curve, Map.of(), 0.5, 0.4, false, null);
     }
 
     @Test
@@ -49,11 +49,15 @@ class QualityReportTest {
     @Test
     void aRealRunProducesTheProtocolJsonAndATableWithOptunasRows() {
         QualityRunner runner = new QualityRunner(30, null, 2);
-        List<RunResult> runs = runner.run(List.of(Problems.branin()), List.of("random"), List.of(0L, 1L), r -> { });
+        List<RunResult> runs = runner.run(List.of(Problems.branin()), List.of("random"), List.of(0L, 1L), r -> {});
         assertThat(runs).extracting(RunResult::seed).containsExactly(0L, 1L);
         assertThat(runs).allSatisfy(r -> {
             assertThat(r.nTrials()).isEqualTo(30);
-            assertThat(r.bestCurve().get(29)).isEqualTo(r.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+            assertThat(r.bestCurve().get(29))
+                    .isEqualTo(r.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElseThrow());
             assertThat(r.bestValue()).isGreaterThanOrEqualTo(r.optimum());
             assertThat(r.bestParams()).containsOnlyKeys("x0", "x1");
         });
@@ -61,15 +65,34 @@ class QualityReportTest {
         Map<String, Object> json = report.json();
         assertThat(json).containsOnlyKeys("meta", "summary", "runs");
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Map<String, Object>>> summary = (Map<String, Map<String, Map<String, Object>>>) json.get("summary");
+        Map<String, Map<String, Map<String, Object>>> summary =
+                (Map<String, Map<String, Map<String, Object>>>) json.get("summary");
         assertThat(summary.get("branin").get("random")).containsKeys("25", "wall_s_median", "cpu_s_median");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> runList = (List<Map<String, Object>>) json.get("runs");
-        assertThat(runList.get(0)).containsKeys("problem", "sampler", "seed", "budget", "sampler_spec", "optimum",
-                "n_trials", "values", "best_curve", "best_value", "best_params", "wall_s", "cpu_s", "timed_out", "error");
+        assertThat(runList.get(0))
+                .containsKeys(
+                        "problem",
+                        "sampler",
+                        "seed",
+                        "budget",
+                        "sampler_spec",
+                        "optimum",
+                        "n_trials",
+                        "values",
+                        "best_curve",
+                        "best_value",
+                        "best_params",
+                        "wall_s",
+                        "cpu_s",
+                        "timed_out",
+                        "error");
         String md = report.markdown();
-        assertThat(md).contains("### branin (optimum 0.3978873577297384)", "| random | 2 |",
-                "| optuna-3.1 tpe | 15 | 0.489 [0.222 .. 0.87] |");
+        assertThat(md)
+                .contains(
+                        "### branin (optimum 0.3978873577297384)",
+                        "| random | 2 |",
+                        "| optuna-3.1 tpe | 15 | 0.489 [0.222 .. 0.87] |");
     }
 
     @Test

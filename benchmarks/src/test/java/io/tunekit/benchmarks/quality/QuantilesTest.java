@@ -1,10 +1,10 @@
 package io.tunekit.benchmarks.quality;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class QuantilesTest {
 
@@ -24,7 +24,7 @@ class QuantilesTest {
     void fifteenSeedsUseTheOrderStatisticsThreeAndElevenForTheQuartiles() {
         double[] x = new double[15];
         for (int i = 0; i < 15; i++) {
-            x[i] = (14 - i) * (14 - i);  // 196, 169, ..., 0
+            x[i] = (14 - i) * (14 - i); // 196, 169, ..., 0
         }
         // h = 14 * 0.25 = 3.5: between sorted[3] = 9 and sorted[4] = 16
         assertThat(Quantiles.of(x, 0.25)).isCloseTo(12.5, within(1e-12));

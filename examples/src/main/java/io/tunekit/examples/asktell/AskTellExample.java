@@ -5,15 +5,8 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.TrialState;
-import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.examples.ExampleMain;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
+import io.tunekit.samplers.tpe.TpeSampler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,6 +16,12 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Tunes a program outside the JVM through ask and tell: each trial asks the study for values,
@@ -31,7 +30,10 @@ import java.util.regex.Pattern;
  * command that fails, times out or prints no score makes its trial FAIL, with the reason in the
  * trial's user attribute {@code error}; the search goes on.
  */
-@Command(name = "ask-tell", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "ask-tell",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Tunes an external command with ask/tell: each trial runs COMMAND --lr V --layers N "
                 + "--activation A and reads the value to minimise from its output line KEY=<number>.")
 public final class AskTellExample implements Callable<Integer> {
@@ -45,18 +47,24 @@ public final class AskTellExample implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "30", description = "trials to run (default: ${DEFAULT-VALUE})")
     private int trials;
 
-    @Option(names = "--key", defaultValue = "val_loss",
+    @Option(
+            names = "--key",
+            defaultValue = "val_loss",
             description = "the output line KEY=<number> that holds the score (default: ${DEFAULT-VALUE})")
     private String key;
 
-    @Option(names = "--timeout-seconds", defaultValue = "60",
+    @Option(
+            names = "--timeout-seconds",
+            defaultValue = "60",
             description = "kill a command running longer (default: ${DEFAULT-VALUE})")
     private long timeoutSeconds;
 
     @Option(names = "--seed", defaultValue = "42", description = "sampler seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+    @Parameters(
+            paramLabel = "COMMAND",
+            arity = "0..*",
             description = "the program and its fixed arguments (default: sh examples/scripts/target.sh)")
     private List<String> command = new ArrayList<>();
 
@@ -68,8 +76,9 @@ public final class AskTellExample implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (trials <= 0 || timeoutSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--trials=" + trials
-                    + " and --timeout-seconds=" + timeoutSeconds + " must be > 0");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--trials=" + trials + " and --timeout-seconds=" + timeoutSeconds + " must be > 0");
         }
         List<String> base = command.isEmpty() ? List.of("sh", "examples/scripts/target.sh") : command;
         PrintWriter out = spec.commandLine().getOut();
@@ -81,8 +90,14 @@ public final class AskTellExample implements Callable<Integer> {
             return 1;
         }
         FrozenTrial best = study.bestTrial();
-        out.printf("%nBest is trial %d with %s=%s and parameters %s (%d of %d trials completed)%n", best.number(), key,
-                best.value(), best.params(), complete.size(), study.trials().size());
+        out.printf(
+                "%nBest is trial %d with %s=%s and parameters %s (%d of %d trials completed)%n",
+                best.number(),
+                key,
+                best.value(),
+                best.params(),
+                complete.size(),
+                study.trials().size());
         out.flush();
         return 0;
     }
@@ -104,18 +119,20 @@ public final class AskTellExample implements Callable<Integer> {
                     "--activation", trial.suggestCategorical("activation", List.of("relu", "tanh", "sigmoid"))));
             ExternalCommand.Outcome outcome = ExternalCommand.run(command, Duration.ofSeconds(timeoutSeconds));
             OptionalDouble value = lastScore(score, outcome.stdout());
-            String error = outcome.timedOut() ? "timed out after " + timeoutSeconds + " s"
-                    : outcome.exitCode() != 0 ? "exited with status " + outcome.exitCode()
-                    : value.isEmpty() ? "printed no line " + key + "=<number>"
-                    : null;
+            String error = outcome.timedOut()
+                    ? "timed out after " + timeoutSeconds + " s"
+                    : outcome.exitCode() != 0
+                            ? "exited with status " + outcome.exitCode()
+                            : value.isEmpty() ? "printed no line " + key + "=<number>" : null;
             if (error == null) {
                 study.tell(trial, value.getAsDouble());
                 out.printf("trial %d: %s -> %s=%s%n", trial.number(), trial.params(), key, value.getAsDouble());
             } else {
                 trial.setUserAttr(ERROR_ATTR, error);
                 study.tell(trial, TrialState.FAIL);
-                out.printf("trial %d: %s -> FAIL: %s: %s%n", trial.number(), trial.params(), String.join(" ", command),
-                        error);
+                out.printf(
+                        "trial %d: %s -> FAIL: %s: %s%n",
+                        trial.number(), trial.params(), String.join(" ", command), error);
             }
             out.flush();
         }

@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 final class ExternalCommand {
 
     /** How a run ended: the exit code (-1 if killed at the timeout) and the standard output. */
-    record Outcome(int exitCode, boolean timedOut, String stdout) {
-    }
+    record Outcome(int exitCode, boolean timedOut, String stdout) {}
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     static Outcome run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         process.getOutputStream().close();
         // Read on another thread: a chatty program blocks once the pipe is full, and the
         // timeout must still be able to fire.

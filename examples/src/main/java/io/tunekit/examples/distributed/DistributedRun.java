@@ -1,7 +1,6 @@
 package io.tunekit.examples.distributed;
 
 import io.tunekit.FrozenTrial;
-
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -15,8 +14,8 @@ import java.util.TreeMap;
  * @param trialNumbers the numbers of all the study's trials, in storage order
  * @param best the best complete trial
  */
-public record DistributedRun(String studyName, SortedMap<Integer, Integer> trialsPerWorker, List<Integer> trialNumbers,
-                             FrozenTrial best) {
+public record DistributedRun(
+        String studyName, SortedMap<Integer, Integer> trialsPerWorker, List<Integer> trialNumbers, FrozenTrial best) {
     /** Copies the collections. */
     public DistributedRun {
         trialsPerWorker = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(trialsPerWorker));
@@ -26,8 +25,12 @@ public record DistributedRun(String studyName, SortedMap<Integer, Integer> trial
     /** Whether the trial numbers are exactly 0..n-1, each once: no number lost or given twice. */
     public boolean numbersUnique() {
         return trialNumbers.stream().distinct().count() == trialNumbers.size()
-                && trialNumbers.stream().sorted().toList().equals(
-                java.util.stream.IntStream.range(0, trialNumbers.size()).boxed().toList());
+                && trialNumbers.stream()
+                        .sorted()
+                        .toList()
+                        .equals(java.util.stream.IntStream.range(0, trialNumbers.size())
+                                .boxed()
+                                .toList());
     }
 
     /** Whether every worker finished at least one trial. */
@@ -39,7 +42,10 @@ public record DistributedRun(String studyName, SortedMap<Integer, Integer> trial
     String describeWorkers() {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<Integer, Integer> e : trialsPerWorker.entrySet()) {
-            out.append(out.length() == 0 ? "" : ", ").append("worker ").append(e.getKey()).append(": ")
+            out.append(out.length() == 0 ? "" : ", ")
+                    .append("worker ")
+                    .append(e.getKey())
+                    .append(": ")
                     .append(e.getValue());
         }
         return out.toString();

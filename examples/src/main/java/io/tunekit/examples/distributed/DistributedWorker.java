@@ -10,11 +10,10 @@ import io.tunekit.examples.ml.Metric;
 import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.util.concurrent.Callable;
 
 /**
  * One worker process of the {@code distributed} example: loads the shared study by name from
@@ -22,7 +21,9 @@ import java.util.concurrent.Callable;
  * id in each trial's user attribute {@code worker}. It knows nothing of the other workers: all
  * coordination goes through the storage.
  */
-@Command(name = "distributed-worker", mixinStandardHelpOptions = true,
+@Command(
+        name = "distributed-worker",
+        mixinStandardHelpOptions = true,
         description = "A worker of the distributed example (started by it; you can also start more by hand).")
 public final class DistributedWorker implements Callable<Integer> {
 
@@ -62,12 +63,17 @@ public final class DistributedWorker implements Callable<Integer> {
                     // Each worker its own seed: the same seed everywhere would propose the same points.
                     // The constant liar makes TPE treat other workers' running trials as bad
                     // results, so that workers do not all crowd the same promising region.
-                    .sampler(TpeSampler.builder().seed(seed + workerId).constantLiar(true).build())
+                    .sampler(TpeSampler.builder()
+                            .seed(seed + workerId)
+                            .constantLiar(true)
+                            .build())
                     .load();
-            study.optimize(trial -> {
-                trial.setUserAttr(WORKER_ATTR, workerId);
-                return objective.evaluate(trial);
-            }, OptimizeOptions.trials(trials));
+            study.optimize(
+                    trial -> {
+                        trial.setUserAttr(WORKER_ATTR, workerId);
+                        return objective.evaluate(trial);
+                    },
+                    OptimizeOptions.trials(trials));
         }
         return 0;
     }

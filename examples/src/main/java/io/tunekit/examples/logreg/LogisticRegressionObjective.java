@@ -6,7 +6,6 @@ import io.tunekit.examples.ml.CrossValidation;
 import io.tunekit.examples.ml.LogisticRegression;
 import io.tunekit.examples.ml.Metric;
 import io.tunekit.examples.ml.Penalty;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

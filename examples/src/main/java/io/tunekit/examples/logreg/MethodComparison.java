@@ -6,10 +6,9 @@ import io.tunekit.Study;
 import io.tunekit.TrialState;
 import io.tunekit.examples.ml.CrossValidation;
 import io.tunekit.examples.ml.LogisticRegression;
-import io.tunekit.examples.ml.Penalty;
 import io.tunekit.examples.ml.Metric;
+import io.tunekit.examples.ml.Penalty;
 import io.tunekit.storage.Storage;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

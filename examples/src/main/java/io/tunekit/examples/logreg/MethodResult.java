@@ -13,8 +13,13 @@ import java.util.Map;
  * @param trials how many trials it completed
  * @param wallTime how long its {@code optimize} call took
  */
-public record MethodResult(SearchMethod method, String studyName, double bestScore, Map<String, Object> bestParams,
-                           int trials, Duration wallTime) {
+public record MethodResult(
+        SearchMethod method,
+        String studyName,
+        double bestScore,
+        Map<String, Object> bestParams,
+        int trials,
+        Duration wallTime) {
     /** Copies the parameters. */
     public MethodResult {
         bestParams = Map.copyOf(bestParams);

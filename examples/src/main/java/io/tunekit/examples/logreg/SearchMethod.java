@@ -4,7 +4,6 @@ import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.grid.GridSampler;
 import io.tunekit.samplers.tpe.TpeSampler;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +13,9 @@ public enum SearchMethod {
     GRID("grid") {
         @Override
         public Sampler sampler(long seed, int trials) {
-            return new GridSampler(Map.of(
-                    "C", List.of(0.1, 1.0, 10.0, 100.0),
-                    "penalty", LogisticRegressionObjective.PENALTIES), seed);
+            return new GridSampler(
+                    Map.of("C", List.of(0.1, 1.0, 10.0, 100.0), "penalty", LogisticRegressionObjective.PENALTIES),
+                    seed);
         }
     },
     /** Independent uniform draws: C log-uniform in [1e-3, 1e3], the penalty uniform. */
@@ -33,7 +32,10 @@ public enum SearchMethod {
     TPE("tpe") {
         @Override
         public Sampler sampler(long seed, int trials) {
-            return TpeSampler.builder().seed(seed).nStartupTrials(tpeStartupTrials(trials)).build();
+            return TpeSampler.builder()
+                    .seed(seed)
+                    .nStartupTrials(tpeStartupTrials(trials))
+                    .build();
         }
     };
 

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class CrossValidation {
 
-    private record PreparedFold(double[][] trainX, int[] trainY, double[][] validationX, int[] validationY) {
-    }
+    private record PreparedFold(double[][] trainX, int[] trainY, double[][] validationX, int[] validationY) {}
 
     private final List<PreparedFold> folds;
 
@@ -31,12 +30,17 @@ public final class CrossValidation {
             throw new IllegalArgumentException("logistic regression here is binary, but the data set has "
                     + data.classCount() + " classes " + data.classNames());
         }
-        List<PreparedFold> prepared = StratifiedKFold.split(data.labels(), k, seed).stream().map(fold -> {
-            double[][] train = data.rows(fold.train());
-            Standardizer scaler = Standardizer.fit(train);
-            return new PreparedFold(scaler.transform(train), data.labels(fold.train()),
-                    scaler.transform(data.rows(fold.validation())), data.labels(fold.validation()));
-        }).toList();
+        List<PreparedFold> prepared = StratifiedKFold.split(data.labels(), k, seed).stream()
+                .map(fold -> {
+                    double[][] train = data.rows(fold.train());
+                    Standardizer scaler = Standardizer.fit(train);
+                    return new PreparedFold(
+                            scaler.transform(train),
+                            data.labels(fold.train()),
+                            scaler.transform(data.rows(fold.validation())),
+                            data.labels(fold.validation()));
+                })
+                .toList();
         return new CrossValidation(prepared);
     }
 

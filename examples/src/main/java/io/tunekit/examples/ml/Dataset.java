@@ -29,15 +29,15 @@ public final class Dataset {
             throw new IllegalArgumentException("labels: " + labels.length + " labels for " + features.length + " rows");
         }
         if (classNames.size() < 2) {
-            throw new IllegalArgumentException("a classification data set needs at least two classes, got "
-                    + classNames);
+            throw new IllegalArgumentException(
+                    "a classification data set needs at least two classes, got " + classNames);
         }
         int width = features[0].length;
         this.features = new double[features.length][];
         for (int i = 0; i < features.length; i++) {
             if (features[i].length != width) {
-                throw new IllegalArgumentException("row " + i + " has " + features[i].length
-                        + " features; row 0 has " + width);
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + features[i].length + " features; row 0 has " + width);
             }
             for (int j = 0; j < width; j++) {
                 if (!Double.isFinite(features[i][j])) {
@@ -49,8 +49,8 @@ public final class Dataset {
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classNames.size()) {
-                throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " is not a class index in 0.."
-                        + (classNames.size() - 1));
+                throw new IllegalArgumentException("label " + labels[i] + " of row " + i
+                        + " is not a class index in 0.." + (classNames.size() - 1));
             }
         }
         this.labels = labels.clone();
@@ -122,7 +122,7 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[" + rows() + " rows x " + featureCount() + " features, classes " + classNames
-                + " with " + Arrays.toString(classCounts()) + " rows]";
+        return "Dataset[" + rows() + " rows x " + featureCount() + " features, classes " + classNames + " with "
+                + Arrays.toString(classCounts()) + " rows]";
     }
 }

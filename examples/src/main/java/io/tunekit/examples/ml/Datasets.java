@@ -27,8 +27,7 @@ public final class Datasets {
 
     private static final String RESOURCES = "/io/tunekit/examples/data/";
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
      * Breast Cancer Wisconsin (Diagnostic): 569 rows, 30 features, classes
@@ -141,9 +140,8 @@ public final class Datasets {
     /** Class index by label value; numeric labels compare by value, so "1" and "1.0" are one class. */
     private static TreeMap<String, Integer> classIndex(List<String> rawLabels) {
         boolean numeric = rawLabels.stream().allMatch(Datasets::isNumber);
-        Comparator<String> order = numeric
-                ? Comparator.comparingDouble(Double::parseDouble)
-                : Comparator.naturalOrder();
+        Comparator<String> order =
+                numeric ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
         TreeMap<String, Integer> index = new TreeMap<>(order);
         rawLabels.forEach(l -> index.put(l, 0));
         int next = 0;

@@ -12,8 +12,8 @@ final class LogisticLoss {
 
     LogisticLoss(double[][] x, int[] y) {
         if (x.length == 0 || x.length != y.length) {
-            throw new IllegalArgumentException("logistic loss: " + x.length + " rows and " + y.length
-                    + " labels; need the same positive number");
+            throw new IllegalArgumentException(
+                    "logistic loss: " + x.length + " rows and " + y.length + " labels; need the same positive number");
         }
         for (int label : y) {
             if (label != 0 && label != 1) {

@@ -58,8 +58,8 @@ public final class LogisticModel {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != weights.length) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length
-                        + " features; the model has " + weights.length);
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + rows[i].length + " features; the model has " + weights.length);
             }
             double z = intercept;
             for (int j = 0; j < weights.length; j++) {

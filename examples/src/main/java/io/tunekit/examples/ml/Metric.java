@@ -1,12 +1,11 @@
 package io.tunekit.examples.ml;
 
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * A binary classification score, higher is better, computed from true labels (0/1; class 1 is
@@ -123,8 +122,8 @@ public enum Metric {
         }
         long negatives = truth.length - positives;
         if (positives == 0 || negatives == 0) {
-            throw new IllegalArgumentException("roc_auc is undefined when only one class is present ("
-                    + positives + " positive, " + negatives + " negative rows)");
+            throw new IllegalArgumentException("roc_auc is undefined when only one class is present (" + positives
+                    + " positive, " + negatives + " negative rows)");
         }
         return (positiveRanks - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
     }

@@ -25,9 +25,7 @@ public enum Penalty {
     void shrink(double[] weights, int count, double strength) {
         for (int j = 0; j < count; j++) {
             double w = weights[j];
-            weights[j] = this == L1
-                    ? Math.signum(w) * Math.max(Math.abs(w) - strength, 0)
-                    : w / (1 + strength);
+            weights[j] = this == L1 ? Math.signum(w) * Math.max(Math.abs(w) - strength, 0) : w / (1 + strength);
         }
     }
 

@@ -20,12 +20,12 @@ public final class SgdLogisticRegression {
     private final double l2;
     private final int batchSize;
     private final Random random;
-    private final double[] params;  // [w_0 .. w_{d-1}, b], as LogisticLoss packs them
+    private final double[] params; // [w_0 .. w_{d-1}, b], as LogisticLoss packs them
     private final int[] order;
     private int epochs;
 
     private SgdLogisticRegression(double[][] x, int[] y, double learningRate, double l2, int batchSize, long seed) {
-        new LogisticLoss(x, y);  // validates the rows and labels
+        new LogisticLoss(x, y); // validates the rows and labels
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
         }
@@ -55,8 +55,8 @@ public final class SgdLogisticRegression {
      * @throws IllegalArgumentException if the rows or labels are invalid, the learning rate is not
      *     positive, l2 is negative or the batch size is below 1
      */
-    public static SgdLogisticRegression start(double[][] x, int[] y, double learningRate, double l2, int batchSize,
-                                              long seed) {
+    public static SgdLogisticRegression start(
+            double[][] x, int[] y, double learningRate, double l2, int batchSize, long seed) {
         return new SgdLogisticRegression(x, y, learningRate, l2, batchSize, seed);
     }
 

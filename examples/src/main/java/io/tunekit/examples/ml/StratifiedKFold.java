@@ -31,8 +31,7 @@ public final class StratifiedKFold {
         }
     }
 
-    private StratifiedKFold() {
-    }
+    private StratifiedKFold() {}
 
     /**
      * The k folds of these labels.
@@ -82,8 +81,12 @@ public final class StratifiedKFold {
         List<Fold> folds = new ArrayList<>(k);
         for (int f = 0; f < k; f++) {
             int fold = f;
-            int[] validation = java.util.stream.IntStream.range(0, labels.length).filter(i -> foldOf[i] == fold).toArray();
-            int[] train = java.util.stream.IntStream.range(0, labels.length).filter(i -> foldOf[i] != fold).toArray();
+            int[] validation = java.util.stream.IntStream.range(0, labels.length)
+                    .filter(i -> foldOf[i] == fold)
+                    .toArray();
+            int[] train = java.util.stream.IntStream.range(0, labels.length)
+                    .filter(i -> foldOf[i] != fold)
+                    .toArray();
             folds.add(new Fold(train, validation));
         }
         return List.copyOf(folds);

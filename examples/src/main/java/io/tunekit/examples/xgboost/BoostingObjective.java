@@ -4,14 +4,13 @@ import io.tunekit.Objective;
 import io.tunekit.Trial;
 import io.tunekit.TrialPrunedException;
 import io.tunekit.examples.ml.Dataset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Trains a multi-class XGBoost model one boosting round at a time on a fixed training split,

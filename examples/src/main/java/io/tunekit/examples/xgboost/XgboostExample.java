@@ -5,6 +5,8 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
+import io.tunekit.examples.ExampleMain;
+import io.tunekit.examples.ProgressOption;
 import io.tunekit.examples.ml.Dataset;
 import io.tunekit.examples.ml.Datasets;
 import io.tunekit.examples.ml.StratifiedKFold;
@@ -16,9 +18,11 @@ import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import io.tunekit.examples.ExampleMain;
-import io.tunekit.examples.ProgressOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,30 +30,35 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * Tunes XGBoost on the handwritten-digits data: seven booster parameters, the validation log
  * loss reported after every boosting round, and a pruner that stops weak trials; prints how
  * many rounds pruning saved against running every trial to the end.
  */
-@Command(name = "xgboost", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "xgboost",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Tunes XGBoost (max_depth, eta, subsample, colsample_bytree, min_child_weight, lambda, alpha) "
                 + "on the digits data with a validation split; a pruner stops weak trials between boosting rounds.")
 public final class XgboostExample implements Callable<Integer> {
 
     /** The pruners this example offers. */
     enum PrunerChoice {
-        MEDIAN, HALVING, NONE;
+        MEDIAN,
+        HALVING,
+        NONE;
 
         Pruner create() {
             return switch (this) {
                 // Let every trial run a few rounds first: the first rounds of a slow learner say little.
-                case MEDIAN -> MedianPruner.builder().startupTrials(5).warmupSteps(10).build();
-                case HALVING -> SuccessiveHalvingPruner.builder().minResource(10).reductionFactor(3).build();
+                case MEDIAN ->
+                    MedianPruner.builder().startupTrials(5).warmupSteps(10).build();
+                case HALVING ->
+                    SuccessiveHalvingPruner.builder()
+                            .minResource(10)
+                            .reductionFactor(3)
+                            .build();
                 case NONE -> new NopPruner();
             };
         }
@@ -68,11 +77,15 @@ public final class XgboostExample implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "30", description = "trials (default: ${DEFAULT-VALUE})")
     private int trials;
 
-    @Option(names = "--rounds", defaultValue = "100",
+    @Option(
+            names = "--rounds",
+            defaultValue = "100",
             description = "boosting rounds of a trial that is not pruned (default: ${DEFAULT-VALUE})")
     private int rounds;
 
-    @Option(names = "--pruner", defaultValue = "median",
+    @Option(
+            names = "--pruner",
+            defaultValue = "median",
             description = "median, halving (successive halving) or none (default: ${DEFAULT-VALUE})")
     private String pruner;
 
@@ -95,13 +108,25 @@ public final class XgboostExample implements Callable<Integer> {
         PrunerChoice choice = parsePruner();
         PrintWriter out = spec.commandLine().getOut();
         Summary s = run();
-        out.printf("%d trials: %d complete, %d pruned (pruner: %s)%n", s.complete() + s.pruned(), s.complete(),
-                s.pruned(), choice.name().toLowerCase(Locale.ROOT));
-        out.printf("Boosting rounds run: %d of %d (%d trials x %d rounds): pruning saved %d rounds (%.0f%%)%n",
-                s.roundsRun(), s.roundsWithoutPruning(), s.complete() + s.pruned(), rounds, s.roundsSaved(),
+        out.printf(
+                "%d trials: %d complete, %d pruned (pruner: %s)%n",
+                s.complete() + s.pruned(),
+                s.complete(),
+                s.pruned(),
+                choice.name().toLowerCase(Locale.ROOT));
+        out.printf(
+                "Boosting rounds run: %d of %d (%d trials x %d rounds): pruning saved %d rounds (%.0f%%)%n",
+                s.roundsRun(),
+                s.roundsWithoutPruning(),
+                s.complete() + s.pruned(),
+                rounds,
+                s.roundsSaved(),
                 100.0 * s.roundsSaved() / s.roundsWithoutPruning());
-        out.printf("Best is trial %d: validation log loss %.4f, accuracy %.4f, parameters %s%n", s.best().number(),
-                s.best().value(), ((Number) s.best().userAttrs().get(BoostingObjective.ACCURACY_ATTR)).doubleValue(),
+        out.printf(
+                "Best is trial %d: validation log loss %.4f, accuracy %.4f, parameters %s%n",
+                s.best().number(),
+                s.best().value(),
+                ((Number) s.best().userAttrs().get(BoostingObjective.ACCURACY_ATTR)).doubleValue(),
                 s.best().params());
         out.flush();
         return 0;
@@ -111,8 +136,8 @@ public final class XgboostExample implements Callable<Integer> {
         try {
             return PrunerChoice.valueOf(pruner.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pruner '" + pruner
-                    + "' is not one of median, halving, none");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--pruner '" + pruner + "' is not one of median, halving, none");
         }
     }
 
@@ -120,17 +145,18 @@ public final class XgboostExample implements Callable<Integer> {
     Summary run() throws XGBoostError {
         PrunerChoice choice = parsePruner();
         if (trials <= 0 || rounds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--trials=" + trials + " and --rounds="
-                    + rounds + " must be > 0");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--trials=" + trials + " and --rounds=" + rounds + " must be > 0");
         }
         Dataset digits = Datasets.digits();
         // A stratified 80/20 split: the first of five folds validates.
-        StratifiedKFold.Fold split = StratifiedKFold.split(digits.labels(), 5, seed).get(0);
+        StratifiedKFold.Fold split =
+                StratifiedKFold.split(digits.labels(), 5, seed).get(0);
         Dataset train = new Dataset(digits.rows(split.train()), digits.labels(split.train()), digits.classNames());
-        Dataset validation = new Dataset(digits.rows(split.validation()), digits.labels(split.validation()),
-                digits.classNames());
+        Dataset validation =
+                new Dataset(digits.rows(split.validation()), digits.labels(split.validation()), digits.classNames());
         try (Storage storage = storageUrl == null ? new InMemoryStorage() : Storages.open(storageUrl);
-             BoostingObjective objective = new BoostingObjective(train, validation, rounds, seed)) {
+                BoostingObjective objective = new BoostingObjective(train, validation, rounds, seed)) {
             String name = "xgboost-digits-" + choice.name().toLowerCase(Locale.ROOT);
             storage.findStudy(name).ifPresent(storage::deleteStudy);
             Study study = Study.builder()
@@ -143,8 +169,8 @@ public final class XgboostExample implements Callable<Integer> {
             study.optimize(objective, OptimizeOptions.trials(trials).progressBar(progress.show()));
             int complete = study.trials(EnumSet.of(TrialState.COMPLETE)).size();
             int pruned = study.trials(EnumSet.of(TrialState.PRUNED)).size();
-            return new Summary(complete, pruned, objective.roundsRun(), (long) (complete + pruned) * rounds,
-                    study.bestTrial());
+            return new Summary(
+                    complete, pruned, objective.roundsRun(), (long) (complete + pruned) * rounds, study.bestTrial());
         }
     }
 }

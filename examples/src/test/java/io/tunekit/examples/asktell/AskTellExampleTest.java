@@ -1,30 +1,32 @@
 package io.tunekit.examples.asktell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class AskTellExampleTest {
 
     /** The shipped target script (tests run in the module directory). */
-    private static final String SCRIPT = Path.of("scripts", "target.sh").toAbsolutePath().toString();
+    private static final String SCRIPT =
+            Path.of("scripts", "target.sh").toAbsolutePath().toString();
 
     /** The loss target.sh computes, written again in Java to check what came back. */
     private static double expectedLoss(FrozenTrial t) {
         double d = Math.log10((Double) t.params().get("lr")) + 2;
         int layers = (Integer) t.params().get("layers");
-        return 0.1 + 0.05 * d * d + 0.02 * (layers - 3) * (layers - 3)
+        return 0.1
+                + 0.05 * d * d
+                + 0.02 * (layers - 3) * (layers - 3)
                 + (t.params().get("activation").equals("tanh") ? 0 : 0.03);
     }
 
@@ -54,8 +56,8 @@ class AskTellExampleTest {
             assertThat(t.userAttrs()).containsEntry(AskTellExample.ERROR_ATTR, "exited with status 3");
         });
         Study silent = run(List.of("sh", "-c", "echo loss=oops", "sh"), "--trials", "1", "--key", "loss");
-        assertThat(silent.trials().get(0).userAttrs()).containsEntry(AskTellExample.ERROR_ATTR,
-                "printed no line loss=<number>");
+        assertThat(silent.trials().get(0).userAttrs())
+                .containsEntry(AskTellExample.ERROR_ATTR, "printed no line loss=<number>");
         Study slow = run(List.of("sh", "-c", "sleep 5", "sh"), "--trials", "1", "--timeout-seconds", "1");
         assertThat(slow.trials().get(0).userAttrs()).containsEntry(AskTellExample.ERROR_ATTR, "timed out after 1 s");
     }
@@ -66,7 +68,8 @@ class AskTellExampleTest {
         CommandLine cmd = new CommandLine(new AskTellExample());
         cmd.setOut(new PrintWriter(out));
         assertThat(cmd.execute("--trials", "3", "--", "sh", SCRIPT)).isZero();
-        assertThat(out.toString()).containsPattern("trial 0: \\{lr=[^,]+, layers=\\d, activation=\\w+\\} -> val_loss=")
+        assertThat(out.toString())
+                .containsPattern("trial 0: \\{lr=[^,]+, layers=\\d, activation=\\w+\\} -> val_loss=")
                 .contains("(3 of 3 trials completed)");
     }
 }

@@ -1,17 +1,14 @@
 package io.tunekit.examples.logreg;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
-import io.tunekit.examples.ml.Datasets;
 import io.tunekit.examples.ml.Dataset;
+import io.tunekit.examples.ml.Datasets;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class LogisticRegressionExampleTest {
 
     @TempDir
     static Path dir;
+
     private static String storageUrl;
     private static String output;
     private static int exitCode;
@@ -54,7 +54,9 @@ class LogisticRegressionExampleTest {
         try (Storage storage = Storages.open(storageUrl)) {
             for (SearchMethod method : SearchMethod.values()) {
                 Study study = study(storage, method.label());
-                assertThat(study.trials(EnumSet.of(TrialState.COMPLETE))).as(method.label()).hasSize(8);
+                assertThat(study.trials(EnumSet.of(TrialState.COMPLETE)))
+                        .as(method.label())
+                        .hasSize(8);
                 assertThat(study.bestValue()).as(method.label()).isGreaterThan(0.95);
                 FrozenTrial best = study.bestTrial();
                 assertThat((List<?>) best.userAttrs().get("fold_scores")).hasSize(5);
@@ -66,11 +68,14 @@ class LogisticRegressionExampleTest {
     void theGridCoversItsEightPointsExactlyOnce() {
         try (Storage storage = Storages.open(storageUrl)) {
             List<Map<String, Object>> points = study(storage, "grid").trials().stream()
-                    .map(FrozenTrial::params).toList();
+                    .map(FrozenTrial::params)
+                    .toList();
             assertThat(points).hasSize(SearchMethod.GRID_POINTS).doesNotHaveDuplicates();
-            Set<String> expected = Set.of("0.1/l1", "0.1/l2", "1.0/l1", "1.0/l2", "10.0/l1", "10.0/l2",
-                    "100.0/l1", "100.0/l2");
-            assertThat(points.stream().map(p -> p.get("C") + "/" + p.get("penalty")).collect(Collectors.toSet()))
+            Set<String> expected =
+                    Set.of("0.1/l1", "0.1/l2", "1.0/l1", "1.0/l2", "10.0/l1", "10.0/l2", "100.0/l1", "100.0/l2");
+            assertThat(points.stream()
+                            .map(p -> p.get("C") + "/" + p.get("penalty"))
+                            .collect(Collectors.toSet()))
                     .isEqualTo(expected);
         }
     }
@@ -89,7 +94,8 @@ class LogisticRegressionExampleTest {
 
     @Test
     void printsTheComparisonTable() {
-        assertThat(output).contains("breast-cancer, 569 rows x 30 features")
+        assertThat(output)
+                .contains("breast-cancer, 569 rows x 30 features")
                 .contains("method    best accuracy  best params")
                 .containsPattern("(?m)^grid +0\\.9\\d{3}  C=\\S+, penalty=l[12] +8 +\\d+\\.\\d s$")
                 .containsPattern("(?m)^random +0\\.9\\d{3}  C=")
@@ -118,11 +124,25 @@ class LogisticRegressionExampleTest {
         CommandLine cmd = new CommandLine(new LogisticRegressionExample());
         cmd.setOut(new PrintWriter(out));
         String url = "sqlite:" + own.resolve("own.db");
-        int code = cmd.execute("--csv", file.toString(), "--label-column", "0", "--metric", "roc_auc",
-                "--trials", "3", "--folds", "3", "--storage", url, "--no-progress");
+        int code = cmd.execute(
+                "--csv",
+                file.toString(),
+                "--label-column",
+                "0",
+                "--metric",
+                "roc_auc",
+                "--trials",
+                "3",
+                "--folds",
+                "3",
+                "--storage",
+                url,
+                "--no-progress");
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("cancer.csv, 569 rows x 30 features, classes B (357), M (212)")
-                .contains("the positive class is 'M'").contains("best roc_auc");
+        assertThat(out.toString())
+                .contains("cancer.csv, 569 rows x 30 features, classes B (357), M (212)")
+                .contains("the positive class is 'M'")
+                .contains("best roc_auc");
         try (Storage storage = Storages.open(url)) {
             Study random = Study.load("lr-roc_auc-random", storage);
             assertThat(random.trials()).hasSize(3);

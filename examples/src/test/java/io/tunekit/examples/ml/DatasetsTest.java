@@ -1,15 +1,14 @@
 package io.tunekit.examples.ml;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatasetsTest {
 
@@ -54,18 +53,22 @@ class DatasetsTest {
     void explainsBadFiles(@TempDir Path dir) throws IOException {
         Path text = dir.resolve("text.csv");
         Files.writeString(text, "a,b\n1,0\nx,1\n");
-        assertThatThrownBy(() -> Datasets.readCsv(text, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Datasets.readCsv(text, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 3, column 0: 'x' is not a number");
         Path oneClass = dir.resolve("one.csv");
         Files.writeString(oneClass, "1,0\n2,0\n");
-        assertThatThrownBy(() -> Datasets.readCsv(oneClass, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Datasets.readCsv(oneClass, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only the value(s) [0]");
-        assertThatThrownBy(() -> Datasets.readCsv(oneClass, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Datasets.readCsv(oneClass, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("label column 2 does not exist")
                 .hasMessageContaining("2 columns");
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "1,0\n2,1,3\n");
-        assertThatThrownBy(() -> Datasets.readCsv(ragged, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Datasets.readCsv(ragged, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 2: 3 columns");
     }
 

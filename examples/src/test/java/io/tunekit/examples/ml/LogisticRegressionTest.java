@@ -1,19 +1,18 @@
 package io.tunekit.examples.ml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 class LogisticRegressionTest {
 
@@ -100,8 +99,8 @@ class LogisticRegressionTest {
 
     /** On random small problems no nearby point has a lower regularised objective. */
     @Property(tries = 40)
-    void noPerturbationImprovesTheObjective(@ForAll long seed, @ForAll @DoubleRange(min = 0.01, max = 100) double c,
-                                            @ForAll boolean l1) {
+    void noPerturbationImprovesTheObjective(
+            @ForAll long seed, @ForAll @DoubleRange(min = 0.01, max = 100) double c, @ForAll boolean l1) {
         SplittableRandom random = new SplittableRandom(seed);
         int n = 30;
         double[][] rows = new double[n][3];
@@ -134,10 +133,13 @@ class LogisticRegressionTest {
     @Test
     void rejectsInvalidSettingsAndLabels() {
         assertThatThrownBy(() -> LogisticRegression.of(Penalty.L2, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("C=0.0 must be a finite number > 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("C=0.0 must be a finite number > 0");
         assertThatThrownBy(() -> LogisticRegression.of(Penalty.L2, 1).fit(new double[][] {{1}, {2}}, new int[] {0, 2}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels 0 and 1, got 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("labels 0 and 1, got 2");
         assertThatThrownBy(() -> Penalty.parse("elasticnet"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("penalty 'elasticnet' is not one of l1, l2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("penalty 'elasticnet' is not one of l1, l2");
     }
 }

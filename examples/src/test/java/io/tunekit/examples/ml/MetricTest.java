@@ -1,10 +1,10 @@
 package io.tunekit.examples.ml;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class MetricTest {
 
@@ -37,13 +37,16 @@ class MetricTest {
     @Test
     void perfectAndReversedRankings() {
         int[] truth = {0, 0, 1, 1};
-        assertThat(Metric.ROC_AUC.score(truth, new double[] {0.1, 0.2, 0.3, 0.4})).isEqualTo(1.0);
-        assertThat(Metric.ROC_AUC.score(truth, new double[] {0.4, 0.3, 0.2, 0.1})).isEqualTo(0.0);
+        assertThat(Metric.ROC_AUC.score(truth, new double[] {0.1, 0.2, 0.3, 0.4}))
+                .isEqualTo(1.0);
+        assertThat(Metric.ROC_AUC.score(truth, new double[] {0.4, 0.3, 0.2, 0.1}))
+                .isEqualTo(0.0);
     }
 
     @Test
     void halfIsPredictedPositive() {
-        assertThat(Metric.ACCURACY.score(new int[] {1, 0}, new double[] {0.5, 0.4999})).isEqualTo(1.0);
+        assertThat(Metric.ACCURACY.score(new int[] {1, 0}, new double[] {0.5, 0.4999}))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -53,19 +56,24 @@ class MetricTest {
         assertThat(Metric.PRECISION.score(truth, allNegative)).isZero();
         assertThat(Metric.RECALL.score(truth, allNegative)).isZero();
         assertThat(Metric.F1.score(truth, allNegative)).isZero();
-        assertThat(Metric.RECALL.score(new int[] {0, 0}, new double[] {0.9, 0.1})).isZero();
+        assertThat(Metric.RECALL.score(new int[] {0, 0}, new double[] {0.9, 0.1}))
+                .isZero();
     }
 
     @Test
     void rejectsInputItCannotScore() {
         assertThatThrownBy(() -> Metric.ROC_AUC.score(new int[] {1, 1}, new double[] {0.2, 0.9}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only one class");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only one class");
         assertThatThrownBy(() -> Metric.ACCURACY.score(new int[] {1, 2}, new double[] {0.2, 0.9}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label 2");
         assertThatThrownBy(() -> Metric.ACCURACY.score(new int[] {1}, new double[] {0.2, 0.9}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 labels and 2 predictions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 labels and 2 predictions");
         assertThatThrownBy(() -> Metric.F1.score(new int[] {1}, new double[] {Double.NaN}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
     }
 
     @Test

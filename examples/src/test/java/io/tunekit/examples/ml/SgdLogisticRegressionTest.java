@@ -1,11 +1,11 @@
 package io.tunekit.examples.ml;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class SgdLogisticRegressionTest {
 
@@ -53,11 +53,14 @@ class SgdLogisticRegressionTest {
     @Test
     void rejects_bad_settings() {
         assertThatThrownBy(() -> SgdLogisticRegression.start(x, y, 0, 0, 32, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("learningRate must be finite and > 0, got 0.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("learningRate must be finite and > 0, got 0.0");
         assertThatThrownBy(() -> SgdLogisticRegression.start(x, y, 0.1, -1, 32, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("l2 must be finite and >= 0, got -1.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("l2 must be finite and >= 0, got -1.0");
         assertThatThrownBy(() -> SgdLogisticRegression.start(x, y, 0.1, 0, 0, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchSize must be >= 1, got 0");
         assertThatThrownBy(() -> SgdLogisticRegression.start(x, new int[] {1}, 0.1, 0, 32, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

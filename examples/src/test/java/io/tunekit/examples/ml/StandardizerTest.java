@@ -1,10 +1,10 @@
 package io.tunekit.examples.ml;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class StandardizerTest {
 
@@ -31,6 +31,7 @@ class StandardizerTest {
     void rejectsRowsOfAnotherWidth() {
         Standardizer scaler = Standardizer.fit(new double[][] {{0, 1}});
         assertThatThrownBy(() -> scaler.transform(new double[][] {{1}}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 0 has 1 features");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 0 has 1 features");
     }
 }

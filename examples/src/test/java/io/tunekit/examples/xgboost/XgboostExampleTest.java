@@ -1,19 +1,18 @@
 package io.tunekit.examples.xgboost;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class XgboostExampleTest {
 
@@ -26,8 +25,8 @@ class XgboostExampleTest {
     @Test
     void medianPrunerStopsWeakTrialsAndSavesRounds(@TempDir Path dir) throws Exception {
         String url = "sqlite:" + dir.resolve("xgb.db");
-        XgboostExample.Summary summary = run("--trials", "12", "--rounds", "40", "--pruner", "median",
-                "--storage", url, "--no-progress");
+        XgboostExample.Summary summary =
+                run("--trials", "12", "--rounds", "40", "--pruner", "median", "--storage", url, "--no-progress");
 
         assertThat(summary.complete() + summary.pruned()).isEqualTo(12);
         assertThat(summary.pruned()).isPositive();
@@ -67,8 +66,11 @@ class XgboostExampleTest {
         StringWriter out = new StringWriter();
         CommandLine cmd = new CommandLine(new XgboostExample());
         cmd.setOut(new PrintWriter(out));
-        assertThat(cmd.execute("--trials", "2", "--rounds", "5", "--pruner", "halving", "--no-progress")).isZero();
-        assertThat(out.toString()).contains("2 trials:").containsPattern("Boosting rounds run: \\d+ of 10 ")
+        assertThat(cmd.execute("--trials", "2", "--rounds", "5", "--pruner", "halving", "--no-progress"))
+                .isZero();
+        assertThat(out.toString())
+                .contains("2 trials:")
+                .containsPattern("Boosting rounds run: \\d+ of 10 ")
                 .contains("Best is trial");
     }
 

@@ -1,5 +1,10 @@
 package io.tunekit.samplers.gp;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -7,12 +12,6 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Maximises a {@link LogEiAcquisition} over an encoded mixed search space, as Optuna's
@@ -43,6 +42,7 @@ final class AcquisitionOptimizer {
 
     /** Sobol points come with 52 significant bits in Commons Math. */
     private static final double SOBOL_SCALE = 0x1p52;
+
     private static final long SOBOL_MASK = (1L << 52) - 1;
     private static final int SOBOL_MAX_DIMENSION = 1000;
 
@@ -216,28 +216,32 @@ final class AcquisitionOptimizer {
         }
         double[] x = point.clone();
         double[] gradient = new double[point.length];
-        BoundedLbfgs.Result result = lbfgs.minimize(new BoundedLbfgs.Objective() {
-            @Override
-            public double value(double[] zz) {
-                place(zz);
-                return -acquisition.value(x);
-            }
+        BoundedLbfgs.Result result = lbfgs.minimize(
+                new BoundedLbfgs.Objective() {
+                    @Override
+                    public double value(double[] zz) {
+                        place(zz);
+                        return -acquisition.value(x);
+                    }
 
-            @Override
-            public void gradient(double[] zz, double[] g) {
-                place(zz);
-                acquisition.valueAndGradient(x, gradient);
-                for (int k = 0; k < m; k++) {
-                    g[k] = -gradient[continuous[k]] * lengthscales[continuous[k]];
-                }
-            }
+                    @Override
+                    public void gradient(double[] zz, double[] g) {
+                        place(zz);
+                        acquisition.valueAndGradient(x, gradient);
+                        for (int k = 0; k < m; k++) {
+                            g[k] = -gradient[continuous[k]] * lengthscales[continuous[k]];
+                        }
+                    }
 
-            private void place(double[] zz) {
-                for (int k = 0; k < m; k++) {
-                    x[continuous[k]] = zz[k] * lengthscales[continuous[k]];
-                }
-            }
-        }, z, lower, upper);
+                    private void place(double[] zz) {
+                        for (int k = 0; k < m; k++) {
+                            x[continuous[k]] = zz[k] * lengthscales[continuous[k]];
+                        }
+                    }
+                },
+                z,
+                lower,
+                upper);
         if (result.iterations() > 0 && -result.value() > value) {
             for (int k = 0; k < m; k++) {
                 point[continuous[k]] = Math.max(0, Math.min(1, result.point()[k] * lengthscales[continuous[k]]));
@@ -293,8 +297,8 @@ final class AcquisitionOptimizer {
         });
         // Stopping within a quarter of a grid gap: finer detail cannot change the nearest point.
         BrentOptimizer brent = new BrentOptimizer(1e-10, 0.25);
-        UnivariatePointValuePair optimum = brent.optimize(interpolated, GoalType.MINIMIZE, new MaxEval(200),
-                new SearchInterval(0, size - 1, current));
+        UnivariatePointValuePair optimum = brent.optimize(
+                interpolated, GoalType.MINIMIZE, new MaxEval(200), new SearchInterval(0, size - 1, current));
         long index = Math.max(0, Math.min(size - 1, Math.round(optimum.getPoint())));
         double found = -negative.applyAsDouble(index);
         if (index != current && found > value) {

@@ -159,8 +159,8 @@ final class BoundedLbfgs {
     Result minimize(Objective objective, double[] start, double[] lower, double[] upper, Memory initial) {
         int n = start.length;
         if (lower.length != n || upper.length != n) {
-            throw new IllegalArgumentException("start, lower and upper must have the same length, got "
-                    + n + ", " + lower.length + ", " + upper.length);
+            throw new IllegalArgumentException("start, lower and upper must have the same length, got " + n + ", "
+                    + lower.length + ", " + upper.length);
         }
         for (int i = 0; i < n; i++) {
             if (!(lower[i] <= upper[i])) {
@@ -191,7 +191,8 @@ final class BoundedLbfgs {
         double[] trialGradient = new double[n];
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             if (projectedGradientNorm(x, g, lower, upper) <= gradientTolerance) {
-                return new Result(x, f, iteration, evaluations, Status.GRADIENT_TOLERANCE, new Memory(List.copyOf(memory)));
+                return new Result(
+                        x, f, iteration, evaluations, Status.GRADIENT_TOLERANCE, new Memory(List.copyOf(memory)));
             }
             boolean steepest = !direction(memory, x, g, lower, upper, free, d);
             if (steepest) {
@@ -224,7 +225,7 @@ final class BoundedLbfgs {
             }
             if (!accepted) {
                 if (!memory.isEmpty()) {
-                    memory.clear();  // a stale curvature model can give a poor direction: retry plainly
+                    memory.clear(); // a stale curvature model can give a poor direction: retry plainly
                     iteration--;
                     continue;
                 }
@@ -236,7 +237,8 @@ final class BoundedLbfgs {
             System.arraycopy(trialGradient, 0, g, 0, n);
             f = trialValue;
             if (previous - f <= VALUE_TOLERANCE * Math.max(Math.max(Math.abs(previous), Math.abs(f)), 1.0)) {
-                return new Result(x, f, iteration + 1, evaluations, Status.VALUE_TOLERANCE, new Memory(List.copyOf(memory)));
+                return new Result(
+                        x, f, iteration + 1, evaluations, Status.VALUE_TOLERANCE, new Memory(List.copyOf(memory)));
             }
         }
         return new Result(x, f, maxIterations, evaluations, Status.MAX_ITERATIONS, new Memory(List.copyOf(memory)));
@@ -266,8 +268,14 @@ final class BoundedLbfgs {
      * The L-BFGS direction on the free variables, zero on the others. Returns false if it is not
      * a usable descent direction (the caller then takes the steepest descent one).
      */
-    private static boolean direction(Deque<double[][]> memory, double[] x, double[] g, double[] lower,
-                                     double[] upper, boolean[] free, double[] d) {
+    private static boolean direction(
+            Deque<double[][]> memory,
+            double[] x,
+            double[] g,
+            double[] lower,
+            double[] upper,
+            boolean[] free,
+            double[] d) {
         int n = x.length;
         for (int i = 0; i < n; i++) {
             free[i] = !(x[i] <= lower[i] && g[i] > 0 || x[i] >= upper[i] && g[i] < 0);
@@ -385,7 +393,7 @@ final class BoundedLbfgs {
 
     @Override
     public String toString() {
-        return "BoundedLbfgs[gradientTolerance=" + gradientTolerance + ", maxIterations=" + maxIterations
-                + ", memory=" + MEMORY + "]";
+        return "BoundedLbfgs[gradientTolerance=" + gradientTolerance + ", maxIterations=" + maxIterations + ", memory="
+                + MEMORY + "]";
     }
 }

@@ -109,7 +109,7 @@ final class CholeskyFactor {
      * column's result is bit for bit the same.
      */
     void forwardSolveColumns(double[][] rows, int columns) {
-        double[] lower = this.lower;  // locals: see inverseLowerTriangle
+        double[] lower = this.lower; // locals: see inverseLowerTriangle
         int n = this.n;
         if (rows.length < n) {
             throw new IllegalArgumentException("a right-hand side of " + n + " rows needed, got " + rows.length);

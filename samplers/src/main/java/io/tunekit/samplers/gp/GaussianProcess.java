@@ -29,6 +29,7 @@ final class GaussianProcess {
     private final int n;
     /** The inputs by dimension ({@code columns[d][i] = x[i][d]}), for loops over observations. */
     private final double[][] columns;
+
     private final double[] theta;
     private final double[] kBuffer;
     private final double[] slopeBuffer;
@@ -55,15 +56,16 @@ final class GaussianProcess {
         for (int i = 0; i < n; i++) {
             c.unsafe_set(i, i, params.scale() + params.noiseVariance());
             for (int j = 0; j < i; j++) {
-                double k = params.scale() * Matern52.value(Matern52.scaledSquaredDistance(x[i], x[j], params, categorical));
+                double k = params.scale()
+                        * Matern52.value(Matern52.scaledSquaredDistance(x[i], x[j], params, categorical));
                 c.unsafe_set(i, j, k);
                 c.unsafe_set(j, i, k);
             }
         }
         this.factor = CholeskyFactor.decompose(c);
         if (factor == null) {
-            throw new IllegalStateException("The GP covariance matrix of " + n + " points is not positive definite"
-                    + " with " + params);
+            throw new IllegalStateException(
+                    "The GP covariance matrix of " + n + " points is not positive definite" + " with " + params);
         }
         this.alpha = this.y.clone();
         factor.solve(alpha);
@@ -139,10 +141,10 @@ final class GaussianProcess {
         System.arraycopy(kBuffer, 0, w, 0, n);
         double variance;
         if (gradients) {
-            factor.solve(w);  // w = C^-1 k(x)
+            factor.solve(w); // w = C^-1 k(x)
             variance = scale - dot(kBuffer, w);
         } else {
-            factor.forwardSolve(w);  // w = L^-1 k(x)
+            factor.forwardSolve(w); // w = L^-1 k(x)
             variance = scale - dot(w, w);
         }
         out[0] = mean;
@@ -195,7 +197,7 @@ final class GaussianProcess {
                 }
                 means[start + j] = mean;
             }
-            factor.forwardSolveColumns(block, count);  // column j = L^-1 k(x_j)
+            factor.forwardSolveColumns(block, count); // column j = L^-1 k(x_j)
             java.util.Arrays.fill(squaredNorms, 0);
             for (int i = 0; i < n; i++) {
                 double[] row = block[i];

@@ -8,7 +8,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.IntersectionSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
-
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -66,6 +65,7 @@ public final class GpSampler implements Sampler {
     private static final System.Logger LOG = System.getLogger(GpSampler.class.getName());
     /** Optuna's floor for standard deviations in the output standardisation. */
     private static final double STD_FLOOR = 1e-10;
+
     private static final String OBJECTIVE_ROLE = "objective";
     private static final String CONSTRAINT_ROLE = "constraint:";
 
@@ -83,7 +83,8 @@ public final class GpSampler implements Sampler {
 
     private GpSampler(Builder b) {
         this.random = b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed).split();
-        this.independentSampler = b.independentSampler != null ? b.independentSampler
+        this.independentSampler = b.independentSampler != null
+                ? b.independentSampler
                 : b.seed == null ? new RandomSampler() : new RandomSampler(b.seed);
         this.nStartupTrials = b.nStartupTrials;
         this.deterministicObjective = b.deterministicObjective;
@@ -155,21 +156,32 @@ public final class GpSampler implements Sampler {
             return Map.of();
         }
         try {
-            return propose(study, encoding, completed, completedInputs.toArray(double[][]::new),
+            return propose(
+                    study,
+                    encoding,
+                    completed,
+                    completedInputs.toArray(double[][]::new),
                     running.toArray(double[][]::new));
         } catch (IllegalStateException e) {
-            LOG.log(Level.WARNING, "GpSampler could not build its model for trial " + trial.number()
-                    + " and samples it independently instead: " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "GpSampler could not build its model for trial " + trial.number()
+                            + " and samples it independently instead: " + e.getMessage());
             return Map.of();
         }
     }
 
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-        if (warnIndependentSampling && study.trials(EnumSet.of(TrialState.COMPLETE)).size() >= nStartupTrials) {
-            LOG.log(Level.WARNING, "The parameter ''{0}'' in trial#{1} is sampled independently by {2} instead of "
-                    + "GpSampler (dynamic search space is not supported by GpSampler).",
-                    name, trial.number(), independentSampler.getClass().getSimpleName());
+        if (warnIndependentSampling
+                && study.trials(EnumSet.of(TrialState.COMPLETE)).size() >= nStartupTrials) {
+            LOG.log(
+                    Level.WARNING,
+                    "The parameter ''{0}'' in trial#{1} is sampled independently by {2} instead of "
+                            + "GpSampler (dynamic search space is not supported by GpSampler).",
+                    name,
+                    trial.number(),
+                    independentSampler.getClass().getSimpleName());
         }
         return independentSampler.sampleIndependent(study, trial, name, distribution);
     }
@@ -185,8 +197,12 @@ public final class GpSampler implements Sampler {
     }
 
     /** Fits the GPs and maximises the acquisition; returns internal values by name. Holds the lock. */
-    private Map<String, Double> propose(StudyView study, SearchSpaceEncoding encoding, List<FrozenTrial> completed,
-                                        double[][] x, double[][] running) {
+    private Map<String, Double> propose(
+            StudyView study,
+            SearchSpaceEncoding encoding,
+            List<FrozenTrial> completed,
+            double[][] x,
+            double[][] running) {
         int n = completed.size();
         boolean[] categorical = encoding.categoricalMask();
         double sign = study.directions().get(0) == Direction.MINIMIZE ? -1 : 1;
@@ -212,8 +228,11 @@ public final class GpSampler implements Sampler {
         }
         ConstraintModels constraints = constraintModels(study, encoding, completed, x, running, constraintKeys);
 
-        LogEiAcquisition acquisition = new LogEiAcquisition(incumbent < 0 ? null : objective,
-                incumbent < 0 ? Double.NEGATIVE_INFINITY : y[incumbent], constraints.models(), constraints.thresholds(),
+        LogEiAcquisition acquisition = new LogEiAcquisition(
+                incumbent < 0 ? null : objective,
+                incumbent < 0 ? Double.NEGATIVE_INFINITY : y[incumbent],
+                constraints.models(),
+                constraints.thresholds(),
                 encoding.dimension());
         double[] lengthscales = new double[encoding.dimension()];
         for (int d = 0; d < lengthscales.length; d++) {
@@ -232,9 +251,13 @@ public final class GpSampler implements Sampler {
      * One GP per constraint key, on the standardised {@code -c} of the trials that have it, with
      * the threshold that corresponds to {@code c = 0}; running trials believed as for the objective.
      */
-    private ConstraintModels constraintModels(StudyView study, SearchSpaceEncoding encoding,
-                                              List<FrozenTrial> completed, double[][] x, double[][] running,
-                                              SortedSet<String> keys) {
+    private ConstraintModels constraintModels(
+            StudyView study,
+            SearchSpaceEncoding encoding,
+            List<FrozenTrial> completed,
+            double[][] x,
+            double[][] running,
+            SortedSet<String> keys) {
         boolean[] categorical = encoding.categoricalMask();
         List<GaussianProcess> models = new ArrayList<>();
         double[] thresholds = new double[keys.size()];
@@ -246,12 +269,14 @@ public final class GpSampler implements Sampler {
                 Double value = completed.get(i).constraints().get(key);
                 if (value != null) {
                     rows.add(x[i]);
-                    negated.add(-value);  // GPs maximise; a constraint wants c <= 0, i.e. -c >= 0
+                    negated.add(-value); // GPs maximise; a constraint wants c <= 0, i.e. -c >= 0
                 }
             }
-            Standardized s = standardize(negated.stream().mapToDouble(Double::doubleValue).toArray());
+            Standardized s = standardize(
+                    negated.stream().mapToDouble(Double::doubleValue).toArray());
             double[][] cx = rows.toArray(double[][]::new);
-            KernelParams params = fit(study.name() + "/" + CONSTRAINT_ROLE + key, encoding, cx, s.values(), categorical);
+            KernelParams params =
+                    fit(study.name() + "/" + CONSTRAINT_ROLE + key, encoding, cx, s.values(), categorical);
             models.add(new GaussianProcess(cx, s.values(), categorical, params).believing(running));
             thresholds[c++] = -s.mean() / Math.max(STD_FLOOR, s.std());
         }
@@ -259,11 +284,11 @@ public final class GpSampler implements Sampler {
     }
 
     /** The constraint GPs and their feasibility thresholds, in key order. */
-    private record ConstraintModels(List<GaussianProcess> models, double[] thresholds) {
-    }
+    private record ConstraintModels(List<GaussianProcess> models, double[] thresholds) {}
 
     /** MAP fit warm-started from the previous fit of the same role over the same parameters. */
-    private KernelParams fit(String role, SearchSpaceEncoding encoding, double[][] x, double[] y, boolean[] categorical) {
+    private KernelParams fit(
+            String role, SearchSpaceEncoding encoding, double[][] x, double[] y, boolean[] categorical) {
         CachedFit cached = fitCache.get(role);
         KernelFit.Fit warm = cached != null && cached.names().equals(encoding.names()) ? cached.fit() : null;
         KernelFit.Fit fit = KernelFit.fit(x, y, categorical, deterministicObjective, lengthscalePrior, warm);
@@ -277,7 +302,9 @@ public final class GpSampler implements Sampler {
         try {
             params.putAll(RelativeParamsAttr.read(trial.systemAttrs()));
         } catch (IllegalArgumentException malformed) {
-            LOG.log(Level.DEBUG, "Ignoring the unreadable plan of trial " + trial.number() + ": " + malformed.getMessage());
+            LOG.log(
+                    Level.DEBUG,
+                    "Ignoring the unreadable plan of trial " + trial.number() + ": " + malformed.getMessage());
         }
         params.putAll(trial.params());
         return params;
@@ -300,8 +327,8 @@ public final class GpSampler implements Sampler {
         return out;
     }
 
-    private static void share(StudyView study, FrozenTrial trial, Map<String, Distribution> space,
-                              Map<String, Double> proposal) {
+    private static void share(
+            StudyView study, FrozenTrial trial, Map<String, Distribution> space, Map<String, Double> proposal) {
         if (proposal.isEmpty()) {
             return;
         }
@@ -366,11 +393,9 @@ public final class GpSampler implements Sampler {
     }
 
     /** Standardised values with the mean and standard deviation used. */
-    record Standardized(double[] values, double mean, double std) {
-    }
+    record Standardized(double[] values, double mean, double std) {}
 
-    private record CachedFit(List<String> names, KernelFit.Fit fit) {
-    }
+    private record CachedFit(List<String> names, KernelFit.Fit fit) {}
 
     private static void requireSingleObjective(StudyView study) {
         if (!study.isSingleObjective()) {
@@ -399,8 +424,7 @@ public final class GpSampler implements Sampler {
         private LengthscalePrior lengthscalePrior = LengthscalePrior.DIMENSION_SCALED;
         private Sampler independentSampler;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Seeds the sampler (and the default independent sampler) for reproducible runs. */
         public Builder seed(long seed) {

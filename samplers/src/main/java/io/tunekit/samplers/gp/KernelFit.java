@@ -1,9 +1,8 @@
 package io.tunekit.samplers.gp;
 
-import org.ejml.data.DMatrixRMaj;
-
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Maximum a posteriori kernel hyperparameters, as Optuna's GP sampler computes them (with a
@@ -35,8 +34,7 @@ final class KernelFit {
 
     private static final System.Logger LOG = System.getLogger(KernelFit.class.getName());
 
-    private KernelFit() {
-    }
+    private KernelFit() {}
 
     /**
      * A fit: the hyperparameters and the optimiser's curvature memory, to warm-start the next fit.
@@ -44,8 +42,7 @@ final class KernelFit {
      * @param params the MAP hyperparameters
      * @param memory the L-BFGS curvature pairs at the optimum (empty after a fallback)
      */
-    record Fit(KernelParams params, BoundedLbfgs.Memory memory) {
-    }
+    record Fit(KernelParams params, BoundedLbfgs.Memory memory) {}
 
     /**
      * The MAP hyperparameters for the data.
@@ -54,8 +51,13 @@ final class KernelFit {
      * @param warmStart the previous fit to start from (parameters and curvature memory), or {@code null}
      * @param deterministic whether the noise is fixed at {@link #MINIMUM_NOISE}
      */
-    static Fit fit(double[][] x, double[] y, boolean[] categorical, boolean deterministic,
-                   LengthscalePrior lengthscalePrior, Fit warmStart) {
+    static Fit fit(
+            double[][] x,
+            double[] y,
+            boolean[] categorical,
+            boolean deterministic,
+            LengthscalePrior lengthscalePrior,
+            Fit warmStart) {
         MapLoss loss = new MapLoss(x, y, categorical, deterministic, lengthscalePrior);
         BoundedLbfgs optimizer = new BoundedLbfgs(GRADIENT_TOLERANCE, MAX_ITERATIONS);
         int size = loss.rawSize();
@@ -69,7 +71,8 @@ final class KernelFit {
                 ? new Fit[] {warmStart, defaults}
                 : new Fit[] {defaults};
         for (Fit start : starts) {
-            BoundedLbfgs.Result result = optimizer.minimize(loss, loss.raw(start.params()), lower, upper, start.memory());
+            BoundedLbfgs.Result result =
+                    optimizer.minimize(loss, loss.raw(start.params()), lower, upper, start.memory());
             if (Double.isFinite(result.value()) && result.status() != BoundedLbfgs.Status.NON_FINITE_START) {
                 try {
                     return new Fit(loss.params(result.point()), result.memory());
@@ -78,8 +81,10 @@ final class KernelFit {
                 }
             }
         }
-        LOG.log(Level.WARNING, "The optimisation of the GP kernel parameters failed; the default parameters "
-                + "(all ones) are used instead.");
+        LOG.log(
+                Level.WARNING,
+                "The optimisation of the GP kernel parameters failed; the default parameters "
+                        + "(all ones) are used instead.");
         KernelParams fallback = deterministic
                 ? new KernelParams(defaults.params().inverseSquaredLengthscales(), 1.0, MINIMUM_NOISE)
                 : defaults.params();
@@ -106,10 +111,15 @@ final class KernelFit {
         private final double[] kernelSlopes;
         /** State of the latest {@link #value} call, for {@link #gradient}. */
         private double[] lastRaw;
+
         private CholeskyFactor lastFactor;
         private double[] lastAlpha;
 
-        MapLoss(double[][] x, double[] y, boolean[] categorical, boolean deterministic,
+        MapLoss(
+                double[][] x,
+                double[] y,
+                boolean[] categorical,
+                boolean deterministic,
                 LengthscalePrior lengthscalePrior) {
             this.x = x;
             this.y = y.clone();
@@ -239,7 +249,7 @@ final class KernelFit {
             // W = C^-1 - alpha alpha^T; d loss = 1/2 sum_ij W_ij dC_ij (plus the prior terms).
             double[][] inv = lastFactor.inverseLowerTriangle();
             double[] a = lastAlpha;
-            int n = this.n;  // locals, as in value()
+            int n = this.n; // locals, as in value()
             int dim = this.dim;
             double[][] x = this.x;
             boolean[] categorical = this.categorical;
@@ -251,9 +261,9 @@ final class KernelFit {
             for (int i = 0; i < n; i++) {
                 double wii = inv[i][i] - a[i] * a[i];
                 trace += wii;
-                scaleTerm += wii;  // kernel value 1 on the diagonal
+                scaleTerm += wii; // kernel value 1 on the diagonal
                 for (int j = 0; j < i; j++) {
-                    double w = 2 * (inv[i][j] - a[i] * a[j]);  // both triangles
+                    double w = 2 * (inv[i][j] - a[i] * a[j]); // both triangles
                     scaleTerm += w * kernelValues[i * n + j];
                     double ws = w * kernelSlopes[i * n + j];
                     for (int d = 0; d < dim; d++) {

@@ -67,7 +67,7 @@ final class KernelParams {
 
     @Override
     public String toString() {
-        return "KernelParams[inverseSquaredLengthscales=" + Arrays.toString(inverseSquaredLengthscales)
-                + ", scale=" + scale + ", noiseVariance=" + noiseVariance + "]";
+        return "KernelParams[inverseSquaredLengthscales=" + Arrays.toString(inverseSquaredLengthscales) + ", scale="
+                + scale + ", noiseVariance=" + noiseVariance + "]";
     }
 }

@@ -37,11 +37,15 @@ final class LogEiAcquisition {
      * @param constraintThresholds the feasibility threshold of each constraint GP
      * @param dim the input dimension
      */
-    LogEiAcquisition(GaussianProcess objective, double best, List<GaussianProcess> constraints,
-                     double[] constraintThresholds, int dim) {
+    LogEiAcquisition(
+            GaussianProcess objective,
+            double best,
+            List<GaussianProcess> constraints,
+            double[] constraintThresholds,
+            int dim) {
         if (constraints.size() != constraintThresholds.length) {
-            throw new IllegalArgumentException(constraints.size() + " constraint GPs but "
-                    + constraintThresholds.length + " thresholds");
+            throw new IllegalArgumentException(
+                    constraints.size() + " constraint GPs but " + constraintThresholds.length + " thresholds");
         }
         this.objective = objective;
         this.best = best;
@@ -118,8 +122,8 @@ final class LogEiAcquisition {
     }
 
     /** log P[N(mean, variance) >= threshold]; adds its gradient to {@code gradient} if given. */
-    private double logFeasibility(double mean, double variance, double threshold, double[] dMean,
-                                  double[] dVariance, double[] gradient) {
+    private double logFeasibility(
+            double mean, double variance, double threshold, double[] dMean, double[] dVariance, double[] gradient) {
         double var = variance + STABILIZING_NOISE;
         double sigma = Math.sqrt(var);
         double z = (mean - threshold) / sigma;

@@ -9,8 +9,7 @@ package io.tunekit.samplers.gp;
  */
 final class Matern52 {
 
-    private Matern52() {
-    }
+    private Matern52() {}
 
     /** M(r2). */
     static double value(double r2) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,7 @@ final class RelativeParamsAttr {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private RelativeParamsAttr() {
-    }
+    private RelativeParamsAttr() {}
 
     /** The chunks of the JSON text of {@code params} (external values), in key order. */
     static List<String> chunks(Map<String, Object> params) {
@@ -64,14 +62,15 @@ final class RelativeParamsAttr {
         }
         Map<String, Object> params;
         try {
-            params = JSON.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            params = JSON.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(KEY_PREFIX + "* attributes are not a JSON object: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    KEY_PREFIX + "* attributes are not a JSON object: " + e.getOriginalMessage(), e);
         }
         params.forEach((name, value) -> {
             if (value instanceof Map || value instanceof List) {
-                throw new IllegalArgumentException(KEY_PREFIX + "* attributes: parameter '" + name
-                        + "' is not a string, number, boolean or null");
+                throw new IllegalArgumentException(
+                        KEY_PREFIX + "* attributes: parameter '" + name + "' is not a string, number, boolean or null");
             }
         });
         return params;
@@ -85,10 +84,15 @@ final class RelativeParamsAttr {
      */
     static String toJson(Map<String, Object> params) {
         params.forEach((name, v) -> {
-            if (!(v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Double
+            if (!(v == null
+                    || v instanceof Boolean
+                    || v instanceof Integer
+                    || v instanceof Long
+                    || v instanceof Double
                     || v instanceof String)) {
                 throw new IllegalArgumentException("parameter '" + name + "' has value " + v + " of type "
-                        + v.getClass().getName() + "; only null, Boolean, Integer, Long, Double and String are written");
+                        + v.getClass().getName()
+                        + "; only null, Boolean, Integer, Long, Double and String are written");
             }
         });
         try {

@@ -4,7 +4,6 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ final class SearchSpaceEncoding {
     private final Distribution[] distributions;
     /** Number of grid points (choices for categorical); 0 for continuous dimensions. */
     private final long[] gridSizes;
+
     private final boolean[] categorical;
     private final boolean[] logScale;
     private final double[] low;
@@ -36,6 +36,7 @@ final class SearchSpaceEncoding {
     private final double[] step;
     /** The widened (and possibly log) range that maps onto [0, 1]. */
     private final double[] spanLow;
+
     private final double[] spanHigh;
 
     /** @param space parameter name to distribution, in the order of the GP's dimensions */

@@ -56,8 +56,7 @@ final class StandardNormalLogs {
         }
     }
 
-    private StandardNormalLogs() {
-    }
+    private StandardNormalLogs() {}
 
     /** log phi(z), the log density. */
     static double logPdf(double z) {
@@ -78,7 +77,8 @@ final class StandardNormalLogs {
             return Math.log(Math.exp(logPdf(z)) + z * cdf(z));
         }
         double t = -z;
-        return logPdf(t) - Math.log(INVERSE_MILLS.evaluate(t, CF_EPSILON, CF_MAX_ITERATIONS))
+        return logPdf(t)
+                - Math.log(INVERSE_MILLS.evaluate(t, CF_EPSILON, CF_MAX_ITERATIONS))
                 - Math.log(SHIFTED_INVERSE_MILLS.evaluate(t, CF_EPSILON, CF_MAX_ITERATIONS));
     }
 

@@ -32,6 +32,7 @@ final class YeoJohnsonWarp {
      * sqrt(n).
      */
     static final double MIN_LAMBDA = -3;
+
     static final double MAX_LAMBDA = 5;
     /** Below this distance from 0 or 2 the logarithmic limits are used. */
     private static final double LIMIT_TOLERANCE = 1e-12;
@@ -78,9 +79,12 @@ final class YeoJohnsonWarp {
         // Brent needs no derivative, and the profile likelihood is smooth and unimodal in
         // practice (it is concave for the Box-Cox family; Yeo-Johnson behaves alike).
         BrentOptimizer brent = new BrentOptimizer(1e-8, 1e-10);
-        double best = brent.optimize(new MaxEval(500), GoalType.MAXIMIZE,
-                new UnivariateObjectiveFunction(l -> logLikelihood(values, l)),
-                new SearchInterval(MIN_LAMBDA, MAX_LAMBDA, 1)).getPoint();
+        double best = brent.optimize(
+                        new MaxEval(500),
+                        GoalType.MAXIMIZE,
+                        new UnivariateObjectiveFunction(l -> logLikelihood(values, l)),
+                        new SearchInterval(MIN_LAMBDA, MAX_LAMBDA, 1))
+                .getPoint();
         return new YeoJohnsonWarp(best);
     }
 

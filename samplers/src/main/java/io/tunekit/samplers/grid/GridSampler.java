@@ -7,7 +7,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.JsonValues;
-
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -125,20 +124,19 @@ public final class GridSampler implements Sampler {
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        if (trial.systemAttrs().containsKey(GRID_ID_KEY) && !trial.systemAttrs().containsKey(SEARCH_SPACE_KEY)
+        if (trial.systemAttrs().containsKey(GRID_ID_KEY)
+                && !trial.systemAttrs().containsKey(SEARCH_SPACE_KEY)
                 && trial.state() == TrialState.RUNNING) {
             study.setTrialSystemAttr(trial, SEARCH_SPACE_KEY, spaceJson);
         }
     }
 
-
-
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         List<Object> values = space.get(name);
         if (values == null) {
-            throw new IllegalArgumentException("GridSampler: parameter '" + name + "' is not in the grid "
-                    + names + "; every parameter the objective suggests needs grid values");
+            throw new IllegalArgumentException("GridSampler: parameter '" + name + "' is not in the grid " + names
+                    + "; every parameter the objective suggests needs grid values");
         }
         if (!(trial.systemAttrs().get(GRID_ID_KEY) instanceof Number gridId)) {
             throw new IllegalArgumentException("GridSampler: trial " + trial.number() + " has no grid point (an "
@@ -150,8 +148,12 @@ public final class GridSampler implements Sampler {
         Object value = values.get(point / strides[i] % values.size());
         double internal = distribution.toInternal(value);
         if (!distribution.contains(internal)) {
-            LOG.log(Level.WARNING, "GridSampler: value {0} of ''{1}'' is outside {2}; it is used as given.",
-                    value, name, distribution);
+            LOG.log(
+                    Level.WARNING,
+                    "GridSampler: value {0} of ''{1}'' is outside {2}; it is used as given.",
+                    value,
+                    name,
+                    distribution);
         }
         return internal;
     }
@@ -194,7 +196,8 @@ public final class GridSampler implements Sampler {
             canonical.append(';');
         });
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -57,7 +57,7 @@ final class CategoricalKernels implements KernelDimension {
     @Override
     public void addConstants(double[] base) {
         if (Double.isInfinite(logMiss)) {
-            return;  // no prior share: accumulate sets each kernel's term itself
+            return; // no prior share: accumulate sets each kernel's term itself
         }
         for (int k = 0; k < observed.length; k++) {
             base[k] += logMiss;

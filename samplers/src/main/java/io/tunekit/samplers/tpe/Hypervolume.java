@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Hypervolume {
 
-    private Hypervolume() {
-    }
+    private Hypervolume() {}
 
     /** The volume dominated by {@code points} and bounded by {@code ref}; points beyond ref count 0. */
     static double of(List<double[]> points, double[] ref) {

@@ -1,7 +1,6 @@
 package io.tunekit.samplers.tpe;
 
 import io.tunekit.Direction;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +15,7 @@ final class MultiObjectiveSplit {
 
     private static final double EPS = 1e-12;
 
-    private MultiObjectiveSplit() {
-    }
+    private MultiObjectiveSplit() {}
 
     /** {@code take} of the {@code complete} history indices (all feasible, with all values). */
     static List<Integer> best(TrialHistory history, List<Integer> complete, int take) {

@@ -3,7 +3,6 @@ package io.tunekit.samplers.tpe;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -24,11 +23,11 @@ final class NumericKernels implements KernelDimension {
 
     private final double low;
     private final double high;
-    private final double step;      // 0 for a continuous parameter
+    private final double step; // 0 for a continuous parameter
     private final boolean log;
-    private final double lowT;      // transformed (widened) bounds
+    private final double lowT; // transformed (widened) bounds
     private final double highT;
-    final double[] mu;              // transformed means, the prior last
+    final double[] mu; // transformed means, the prior last
     final double[] sigma;
     private final double[] invSigma;
     private final double[] logNorm; // continuous: -log(sigma) - log(sqrt(2 pi)) - logZ; stepped: -logZ
@@ -60,8 +59,13 @@ final class NumericKernels implements KernelDimension {
      * As above, reusing continuous kernels' normalisers from {@code cache} where kernel
      * {@code k} has slot {@code slots[k] >= 0} and the same bandwidth as when it was stored.
      */
-    NumericKernels(Distribution distribution, double[] internal, int[] sortedOrder, EstimatorSettings settings,
-                   NormalizerCache cache, int[] slots) {
+    NumericKernels(
+            Distribution distribution,
+            double[] internal,
+            int[] sortedOrder,
+            EstimatorSettings settings,
+            NormalizerCache cache,
+            int[] slots) {
         if (distribution instanceof FloatDistribution f) {
             low = f.low();
             high = f.high();
@@ -136,7 +140,7 @@ final class NumericKernels implements KernelDimension {
                 int slot = cache != null && k < n ? slots[k] : -1;
                 double norm = slot >= 0 ? cache.get(slot, sigma[k]) : Double.NaN;
                 if (Double.isNaN(norm)) {
-                    if (sigma[k] != lastSigma) {  // many bandwidths sit at the clip: one log each
+                    if (sigma[k] != lastSigma) { // many bandwidths sit at the clip: one log each
                         lastSigma = sigma[k];
                         lastLog = Math.log(lastSigma);
                     }
@@ -155,7 +159,7 @@ final class NumericKernels implements KernelDimension {
             double[] pm = new double[n + 1];
             double[] ps = new double[n + 1];
             int pairs = 0;
-            int runStart = 0;  // first pair of the current run of equal means
+            int runStart = 0; // first pair of the current run of equal means
             for (int i = 0; i <= n; i++) {
                 int k = i < n ? order[i] : n;
                 if (i == 0 || i == n || mu[k] != mu[order[i - 1]]) {
@@ -179,7 +183,8 @@ final class NumericKernels implements KernelDimension {
             pairSigma = Arrays.copyOf(ps, pairs);
             pairLogZ = new double[pairs];
             for (int j = 0; j < pairs; j++) {
-                pairLogZ[j] = NormalMath.logCentralMass((lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
+                pairLogZ[j] = NormalMath.logCentralMass(
+                        (lowT - pairMu[j]) / pairSigma[j], (highT - pairMu[j]) / pairSigma[j]);
             }
             for (int k = 0; k <= n; k++) {
                 logNorm[k] = -pairLogZ[pairOf[k]];
@@ -215,7 +220,7 @@ final class NumericKernels implements KernelDimension {
         for (int i = 0; i < n; i++) {
             double v = values[i];
             int j = i - 1;
-            while (j >= 0 && Double.compare(keys[j], v) > 0) {  // strict: ties keep index order
+            while (j >= 0 && Double.compare(keys[j], v) > 0) { // strict: ties keep index order
                 keys[j + 1] = keys[j];
                 order[j + 1] = order[j];
                 j--;
@@ -228,7 +233,7 @@ final class NumericKernels implements KernelDimension {
 
     /** Stable merge sort of {@code order[from..to)} by value ({@link Double#compare}), without boxing. */
     private static void mergeSort(double[] values, int[] order, int[] buffer, int from, int to) {
-        if (to - from <= 24) {  // insertion sort: stable, and fastest on the good group's few kernels
+        if (to - from <= 24) { // insertion sort: stable, and fastest on the good group's few kernels
             for (int i = from + 1; i < to; i++) {
                 int x = order[i];
                 int j = i - 1;

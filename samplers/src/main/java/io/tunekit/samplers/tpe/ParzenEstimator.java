@@ -2,7 +2,6 @@ package io.tunekit.samplers.tpe;
 
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
-
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,7 +16,7 @@ final class ParzenEstimator {
 
     private final KernelDimension[] dimensions;
     private final double[] logWeights;
-    private double[] constants;  // log weight plus every dimension's point-independent terms, per kernel
+    private double[] constants; // log weight plus every dimension's point-independent terms, per kernel
     private final double[] cumulativeWeights;
 
     /**
@@ -28,8 +27,12 @@ final class ParzenEstimator {
      *     (then sorted here); ignored for categorical dimensions
      * @param settings prior weight, magic clip, endpoints
      */
-    ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
-                    EstimatorSettings settings) {
+    ParzenEstimator(
+            List<Distribution> space,
+            double[][] observations,
+            double[] weights,
+            int[][] sortedOrders,
+            EstimatorSettings settings) {
         this(space, observations, weights, sortedOrders, settings, null, null);
     }
 
@@ -37,8 +40,14 @@ final class ParzenEstimator {
      * As above; numeric dimension {@code d} reuses normalisers from {@code caches[d]} (if not
      * null) for the kernels with a slot {@code slots[k] >= 0}.
      */
-    ParzenEstimator(List<Distribution> space, double[][] observations, double[] weights, int[][] sortedOrders,
-                    EstimatorSettings settings, NormalizerCache[] caches, int[] slots) {
+    ParzenEstimator(
+            List<Distribution> space,
+            double[][] observations,
+            double[] weights,
+            int[][] sortedOrders,
+            EstimatorSettings settings,
+            NormalizerCache[] caches,
+            int[] slots) {
         int n = weights.length;
         double[] w = new double[n + 1];
         if (n == 0) {
@@ -63,8 +72,8 @@ final class ParzenEstimator {
         for (int d = 0; d < space.size(); d++) {
             Distribution dist = space.get(d);
             if (observations[d].length != n) {
-                throw new IllegalArgumentException("dimension " + d + " has " + observations[d].length
-                        + " observations, the weights " + n);
+                throw new IllegalArgumentException(
+                        "dimension " + d + " has " + observations[d].length + " observations, the weights " + n);
             }
             if (dist instanceof CategoricalDistribution c) {
                 int[] chosen = new int[n];
@@ -73,8 +82,13 @@ final class ParzenEstimator {
                 }
                 dimensions[d] = new CategoricalKernels(chosen, c.choices().size(), settings.priorWeight());
             } else {
-                dimensions[d] = new NumericKernels(dist, observations[d], sortedOrders == null ? null : sortedOrders[d],
-                        settings, caches == null ? null : caches[d], slots);
+                dimensions[d] = new NumericKernels(
+                        dist,
+                        observations[d],
+                        sortedOrders == null ? null : sortedOrders[d],
+                        settings,
+                        caches == null ? null : caches[d],
+                        slots);
             }
         }
     }
@@ -160,13 +174,15 @@ final class ParzenEstimator {
                 KernelDimension dim = dimensions[order[i]];
                 dim.add(x[order[i]], acc, all ? null : active, count);
                 // check after 1, 2, 4, 8, ... lowering dimensions: the bound costs the remaining dimensions
-                if (!dim.lowersOnly() || Integer.bitCount(++lowering) != 1 || i == order.length - 1
+                if (!dim.lowersOnly()
+                        || Integer.bitCount(++lowering) != 1
+                        || i == order.length - 1
                         || count < PRUNE_FROM) {
                     continue;
                 }
                 int level = Integer.numberOfTrailingZeros(lowering);
                 if (all && (fruitless & (1L << level)) != 0 && p % RETRY_EVERY != 0) {
-                    continue;  // this check dropped too little for an earlier point: save its two passes
+                    continue; // this check dropped too little for an earlier point: save its two passes
                 }
                 int best = all ? 0 : active[0];
                 double bestValue = acc[best];
@@ -217,6 +233,7 @@ final class ParzenEstimator {
 
     /** Kernels further below the best than this (in log units) are left out of a density. */
     static final double NEGLIGIBLE = NormalMath.NEGLIGIBLE;
+
     private static final int PRUNE_FROM = 32;
     private static final int RETRY_EVERY = 8;
 

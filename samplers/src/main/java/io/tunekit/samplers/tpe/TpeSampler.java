@@ -11,7 +11,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.GroupDecomposedSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
-
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,10 +142,10 @@ public final class TpeSampler implements Sampler {
     }
 
     @Override
-    public synchronized Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
-                                                           Map<String, Distribution> searchSpace) {
-        Context context = inferred != null && inferred.trialId() == trial.id() && inferred.study() == study
-                ? inferred : null;
+    public synchronized Map<String, Double> sampleRelative(
+            StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
+        Context context =
+                inferred != null && inferred.trialId() == trial.id() && inferred.study() == study ? inferred : null;
         inferred = null;
         if (searchSpace.isEmpty()) {
             return Map.of();
@@ -181,8 +180,8 @@ public final class TpeSampler implements Sampler {
     }
 
     @Override
-    public synchronized double sampleIndependent(StudyView study, FrozenTrial trial, String name,
-                                                 Distribution distribution) {
+    public synchronized double sampleIndependent(
+            StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         Context context = context(study, trial);
         if (context.visible.finished().length < nStartupTrials) {
             return randomSampler.sampleIndependent(study, trial, name, distribution);
@@ -203,9 +202,13 @@ public final class TpeSampler implements Sampler {
     }
 
     /** What one sampling call sees of the study. */
-    private record Context(StudyView study, long trialId, TrialHistory history, TrialHistory.Visible visible,
-                           int[] below, boolean multivariate) {
-    }
+    private record Context(
+            StudyView study,
+            long trialId,
+            TrialHistory history,
+            TrialHistory.Visible visible,
+            int[] below,
+            boolean multivariate) {}
 
     private Context context(StudyView study, FrozenTrial trial) {
         TrialHistory history = histories.get(study.name());
@@ -233,15 +236,22 @@ public final class TpeSampler implements Sampler {
         List<Distribution> dists = new ArrayList<>(space.values());
         Observations obs = observe(c, space);
         double[] lWeights = c.study().isSingleObjective()
-                ? checkedWeights(obs.belowNumbers().length) : Weights.UNIFORM.weights(obs.belowNumbers().length);
+                ? checkedWeights(obs.belowNumbers().length)
+                : Weights.UNIFORM.weights(obs.belowNumbers().length);
         ParzenEstimator below = new ParzenEstimator(dists, obs.below(), lWeights, null, settings);
         NormalizerCache[] caches = new NormalizerCache[names.size()];
         for (int d = 0; d < caches.length; d++) {
             ParamColumn column = c.history().column(names.get(d));
             caches[d] = column == null ? null : column.normalizers();
         }
-        ParzenEstimator above = new ParzenEstimator(dists, obs.above(), checkedWeights(obs.aboveNumbers().length),
-                obs.aboveOrders(), settings, caches, obs.aboveSlots());
+        ParzenEstimator above = new ParzenEstimator(
+                dists,
+                obs.above(),
+                checkedWeights(obs.aboveNumbers().length),
+                obs.aboveOrders(),
+                settings,
+                caches,
+                obs.aboveSlots());
 
         double[][] candidates = below.sample(random, nEiCandidates);
         double[] lLog = below.logPdf(candidates);
@@ -268,9 +278,13 @@ public final class TpeSampler implements Sampler {
      * dimension in ascending order of value ({@code null} for categorical dimensions) and each
      * kernel's history index (-1 for a running trial).
      */
-    record Observations(int[] belowNumbers, double[][] below, int[] aboveNumbers, double[][] above,
-                        int[][] aboveOrders, int[] aboveSlots) {
-    }
+    record Observations(
+            int[] belowNumbers,
+            double[][] below,
+            int[] aboveNumbers,
+            double[][] above,
+            int[][] aboveOrders,
+            int[] aboveSlots) {}
 
     /** {@link Observations} as an ask of {@code trial} sees them (for tests). */
     synchronized Observations observations(StudyView study, FrozenTrial trial, SortedMap<String, Distribution> space) {
@@ -376,7 +390,8 @@ public final class TpeSampler implements Sampler {
     }
 
     /** Kernel indices in ascending order of value: the column's order, merged with running kernels. */
-    private static int[] sortedOrder(ParamColumn column, int[] kernelOf, double[] values, int[] runningKernel, int total) {
+    private static int[] sortedOrder(
+            ParamColumn column, int[] kernelOf, double[] values, int[] runningKernel, int total) {
         int[] running = runningKernel.clone();
         // few running trials: insertion sort by value
         for (int i = 1; i < running.length; i++) {
@@ -421,8 +436,8 @@ public final class TpeSampler implements Sampler {
      * A running trial's internal values for the space: its suggested parameters, completed in
      * multivariate mode by the relative parameters it shared; {@code null} if one is missing.
      */
-    private double[] plannedValues(FrozenTrial t, SortedMap<String, Distribution> space, List<String> names,
-                                   boolean multivariate) {
+    private double[] plannedValues(
+            FrozenTrial t, SortedMap<String, Distribution> space, List<String> names, boolean multivariate) {
         Map<String, Object> shared = null;
         double[] out = new double[names.size()];
         for (int d = 0; d < names.size(); d++) {
@@ -443,7 +458,7 @@ public final class TpeSampler implements Sampler {
                 }
                 out[d] = space.get(name).toInternal(shared.get(name));
             } catch (IllegalArgumentException e) {
-                return null;  // planned for another space: not an observation here
+                return null; // planned for another space: not an observation here
             }
         }
         return out;
@@ -459,16 +474,20 @@ public final class TpeSampler implements Sampler {
             return Map.of();
         }
         try {
-            return JSON.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
-            LOG.log(Level.DEBUG, "Trial {0}: unreadable {1}* attributes ignored: {2}", t.number(), RELATIVE_PARAMS_KEY,
+            LOG.log(
+                    Level.DEBUG,
+                    "Trial {0}: unreadable {1}* attributes ignored: {2}",
+                    t.number(),
+                    RELATIVE_PARAMS_KEY,
                     e.getMessage());
             return Map.of();
         }
     }
 
-    private static void shareRelativeParams(StudyView study, FrozenTrial trial, Map<String, Double> params,
-                                            Map<String, Distribution> space) {
+    private static void shareRelativeParams(
+            StudyView study, FrozenTrial trial, Map<String, Double> params, Map<String, Distribution> space) {
         Map<String, Object> external = new LinkedHashMap<>();
         params.forEach((name, v) -> external.put(name, space.get(name).toExternal(v)));
         String text;
@@ -478,7 +497,9 @@ public final class TpeSampler implements Sampler {
             throw new IllegalStateException("TpeSampler: cannot write the relative parameters as JSON", e);
         }
         for (int i = 0, start = 0; start < text.length(); i++, start += CHUNK_LENGTH) {
-            study.setTrialSystemAttr(trial, RELATIVE_PARAMS_KEY + i,
+            study.setTrialSystemAttr(
+                    trial,
+                    RELATIVE_PARAMS_KEY + i,
                     text.substring(start, Math.min(text.length(), start + CHUNK_LENGTH)));
         }
     }
@@ -492,8 +513,8 @@ public final class TpeSampler implements Sampler {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-                throw new IllegalStateException("TpeSampler: weights(" + n + ")[" + i + "] = " + w[i]
-                        + "; weights must be finite and >= 0");
+                throw new IllegalStateException(
+                        "TpeSampler: weights(" + n + ")[" + i + "] = " + w[i] + "; weights must be finite and >= 0");
             }
             sum += w[i];
         }
@@ -509,7 +530,8 @@ public final class TpeSampler implements Sampler {
                 + ", multivariate=" + (multivariate == null ? "auto" : multivariate) + ", group=" + group
                 + ", constantLiar=" + constantLiar + ", priorWeight=" + settings.priorWeight()
                 + ", magicClip=" + settings.magicClip() + ", endpoints=" + settings.endpoints()
-                + (gamma == null ? "" : ", gamma=custom") + (weights == Weights.DEFAULT ? "" : ", weights=custom") + "]";
+                + (gamma == null ? "" : ", gamma=custom") + (weights == Weights.DEFAULT ? "" : ", weights=custom")
+                + "]";
     }
 
     /** Builds a {@link TpeSampler}; every setting starts at Optuna 5's default. */
@@ -526,8 +548,7 @@ public final class TpeSampler implements Sampler {
         private boolean magicClip = true;
         private boolean endpoints;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The seed of the TPE draws and of the startup {@link RandomSampler} (default: random). */
         public Builder seed(long seed) {
@@ -571,7 +592,8 @@ public final class TpeSampler implements Sampler {
         /** Joint sampling of the common parameters (default: on for one objective, off for several). */
         public Builder multivariate(boolean multivariate) {
             if (!multivariate && group) {
-                throw new IllegalArgumentException("group=true needs multivariate sampling; multivariate=false was set");
+                throw new IllegalArgumentException(
+                        "group=true needs multivariate sampling; multivariate=false was set");
             }
             this.multivariate = multivariate;
             return this;
@@ -580,7 +602,8 @@ public final class TpeSampler implements Sampler {
         /** Joint sampling per group of parameters that always appear together (default false; implies multivariate). */
         public Builder group(boolean group) {
             if (group && Boolean.FALSE.equals(multivariate)) {
-                throw new IllegalArgumentException("group=true needs multivariate sampling; multivariate=false was set");
+                throw new IllegalArgumentException(
+                        "group=true needs multivariate sampling; multivariate=false was set");
             }
             this.group = group;
             return this;

@@ -4,7 +4,6 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,8 +24,7 @@ import java.util.TreeMap;
 final class TrialHistory {
 
     /** The trials an ask sees: finished ones as history indices in number order, and running ones. */
-    record Visible(int[] finished, List<FrozenTrial> running) {
-    }
+    record Visible(int[] finished, List<FrozenTrial> running) {}
 
     private final List<Direction> directions;
     private final Map<Long, Integer> indexById = new HashMap<>();
@@ -122,12 +120,15 @@ final class TrialHistory {
             lastIntermediate[index] = t.intermediateValues().get(step);
         }
         indexById.put(t.id(), index);
-        t.distributions().forEach((name, d) ->
-                columns.computeIfAbsent(name, x -> new ParamColumn()).put(index, d.toInternal(t.params().get(name))));
+        t.distributions()
+                .forEach((name, d) -> columns.computeIfAbsent(name, x -> new ParamColumn())
+                        .put(index, d.toInternal(t.params().get(name))));
         if (intersection == null) {
             intersection = new TreeMap<>(t.distributions());
         } else {
-            intersection.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+            intersection
+                    .entrySet()
+                    .removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
         }
         if (!pruned[index] && directions.size() == 1 && values[index].length == 1) {
             insertComplete(index);

@@ -1,7 +1,6 @@
 package io.tunekit.samplers.tpe;
 
 import io.tunekit.Direction;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,8 +15,7 @@ import java.util.List;
  */
 final class TrialSplit {
 
-    private TrialSplit() {
-    }
+    private TrialSplit() {}
 
     /**
      * The history indices of the below trials, in number order.
@@ -30,7 +28,7 @@ final class TrialSplit {
         boolean singleObjective = history.directions().size() == 1;
         boolean[] isVisible = new boolean[history.size()];
         int completeCount = 0;
-        List<Integer> complete = new ArrayList<>();  // multi-objective only: single walks the history's order
+        List<Integer> complete = new ArrayList<>(); // multi-objective only: single walks the history's order
         List<Integer> prunedList = new ArrayList<>();
         List<Integer> infeasible = new ArrayList<>();
         for (int h : visible) {

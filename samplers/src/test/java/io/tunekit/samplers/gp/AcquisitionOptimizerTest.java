@@ -1,17 +1,16 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AcquisitionOptimizerTest {
 
@@ -38,7 +37,10 @@ class AcquisitionOptimizerTest {
             x[i] = new double[] {random.nextDouble(), SPACE.gridPoint(1, random.nextInt(41)), random.nextInt(3)};
             y[i] = target(x[i][0], x[i][1], x[i][2]);
         }
-        GaussianProcess gp = new GaussianProcess(x, GpSampler.standardize(y).values(), SPACE.categoricalMask(),
+        GaussianProcess gp = new GaussianProcess(
+                x,
+                GpSampler.standardize(y).values(),
+                SPACE.categoricalMask(),
                 new KernelParams(new double[] {8, 8, 1}, 1, 1e-4));
         double best = Double.NEGATIVE_INFINITY;
         for (double v : GpSampler.standardize(y).values()) {
@@ -78,7 +80,8 @@ class AcquisitionOptimizerTest {
         for (int i = 0; i <= 400; i++) {
             for (long n = 0; n <= 40; n++) {
                 for (int c = 0; c < 3; c++) {
-                    gridBest = Math.max(gridBest, acquisition.value(new double[] {i / 400.0, SPACE.gridPoint(1, n), c}));
+                    gridBest =
+                            Math.max(gridBest, acquisition.value(new double[] {i / 400.0, SPACE.gridPoint(1, n), c}));
                 }
             }
         }

@@ -1,17 +1,16 @@
 package io.tunekit.samplers.gp;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BoundedLbfgsTest {
 
@@ -107,24 +106,49 @@ class BoundedLbfgsTest {
     static Stream<Arguments> withActiveBounds() {
         return Stream.of(
                 // Rosenbrock's valley cut at x0 <= 0.5: the minimiser is (0.5, 0.25) with x0 active.
-                Arguments.of(ROSENBROCK, new double[] {-1.2, 1}, new double[] {-2, -2}, new double[] {0.5, 2},
-                        new double[] {0.5, 0.25}, 70),
+                Arguments.of(
+                        ROSENBROCK,
+                        new double[] {-1.2, 1},
+                        new double[] {-2, -2},
+                        new double[] {0.5, 2},
+                        new double[] {0.5, 0.25},
+                        70),
                 // Booth inside [2, 4] x [-1, 1]: x1 = 1 is active, then x0 = 2.6 minimises the rest.
-                Arguments.of(BOOTH, new double[] {3, 0}, new double[] {2, -1}, new double[] {4, 1},
-                        new double[] {2.6, 1}, 10),
+                Arguments.of(
+                        BOOTH,
+                        new double[] {3, 0},
+                        new double[] {2, -1},
+                        new double[] {4, 1},
+                        new double[] {2.6, 1},
+                        10),
                 // The ellipsoid's centre (1, ...) lies outside x <= 0: every coordinate ends on 0.
-                Arguments.of(ELLIPSOID, new double[] {-3, -1, -2, -5, -0.5, -4}, filled(6, -10), filled(6, 0),
-                        filled(6, 0), 20),
+                Arguments.of(
+                        ELLIPSOID,
+                        new double[] {-3, -1, -2, -5, -0.5, -4},
+                        filled(6, -10),
+                        filled(6, 0),
+                        filled(6, 0),
+                        20),
                 // Styblinski-Tang on [-2, 5]^4: the global minimiser is cut off, each coordinate
                 // goes to the other local minimiser 2.7468 or to the bound -2 (f'(-2) > 0).
-                Arguments.of(STYBLINSKI_TANG, new double[] {0.5, 1, -1.5, 4}, filled(4, -2), filled(4, 5),
-                        new double[] {2.746802770990837, 2.746802770990837, -2, 2.746802770990837}, 30));
+                Arguments.of(
+                        STYBLINSKI_TANG,
+                        new double[] {0.5, 1, -1.5, 4},
+                        filled(4, -2),
+                        filled(4, 5),
+                        new double[] {2.746802770990837, 2.746802770990837, -2, 2.746802770990837},
+                        30));
     }
 
     @ParameterizedTest(name = "{0} from {1}")
     @MethodSource("withActiveBounds")
-    void findsTheConstrainedMinimumOnTheBounds(TestFunction function, double[] start, double[] lower, double[] upper,
-                                               double[] expected, int maxEvaluations) {
+    void findsTheConstrainedMinimumOnTheBounds(
+            TestFunction function,
+            double[] start,
+            double[] lower,
+            double[] upper,
+            double[] expected,
+            int maxEvaluations) {
         BoundedLbfgs.Result result = new BoundedLbfgs(1e-8, 2000).minimize(function.objective(), start, lower, upper);
 
         assertThat(result.converged()).as("status %s", result.status()).isTrue();
@@ -140,8 +164,8 @@ class BoundedLbfgsTest {
         double[] lower = {-1, 2};
         double[] upper = {3, 2};
 
-        BoundedLbfgs.Result result = new BoundedLbfgs(1e-8, 200).minimize(BOOTH.objective(), new double[] {7, 9},
-                lower, upper);
+        BoundedLbfgs.Result result =
+                new BoundedLbfgs(1e-8, 200).minimize(BOOTH.objective(), new double[] {7, 9}, lower, upper);
 
         // With x1 fixed at 2, Booth is (x0 - 3)^2 + (2 x0 - 3)^2, minimised at x0 = 1.8.
         assertThat(result.point()[1]).isEqualTo(2);
@@ -158,9 +182,11 @@ class BoundedLbfgsTest {
         double[] lower = filled(2, -INF);
         double[] upper = filled(2, INF);
 
-        BoundedLbfgs.Result loose = new BoundedLbfgs(1e-1, 2000).minimize(counted, new double[] {-1.2, 1}, lower, upper);
+        BoundedLbfgs.Result loose =
+                new BoundedLbfgs(1e-1, 2000).minimize(counted, new double[] {-1.2, 1}, lower, upper);
         int looseCalls = calls.getAndSet(0);
-        BoundedLbfgs.Result tight = new BoundedLbfgs(1e-9, 2000).minimize(counted, new double[] {-1.2, 1}, lower, upper);
+        BoundedLbfgs.Result tight =
+                new BoundedLbfgs(1e-9, 2000).minimize(counted, new double[] {-1.2, 1}, lower, upper);
 
         assertThat(loose.status()).isIn(BoundedLbfgs.Status.GRADIENT_TOLERANCE, BoundedLbfgs.Status.VALUE_TOLERANCE);
         assertThat(loose.evaluations()).isEqualTo(looseCalls);
@@ -173,8 +199,8 @@ class BoundedLbfgsTest {
         double[] lower = filled(6, -INF);
         double[] upper = filled(6, INF);
         BoundedLbfgs optimizer = new BoundedLbfgs(1e-6, 2000);
-        BoundedLbfgs.Result first = optimizer.minimize(ELLIPSOID.objective(), new double[] {5, -3, 8, 0, -7, 2}, lower,
-                upper);
+        BoundedLbfgs.Result first =
+                optimizer.minimize(ELLIPSOID.objective(), new double[] {5, -3, 8, 0, -7, 2}, lower, upper);
         // The same ellipsoid moved a little: the old curvature pairs still describe it.
         BoundedLbfgs.ValueAndGradient shifted = (x, g) -> {
             double[] y = x.clone();
@@ -185,8 +211,8 @@ class BoundedLbfgsTest {
         };
 
         BoundedLbfgs.Result cold = optimizer.minimize(BoundedLbfgs.Objective.of(shifted), first.point(), lower, upper);
-        BoundedLbfgs.Result warm = optimizer.minimize(BoundedLbfgs.Objective.of(shifted), first.point(), lower, upper,
-                first.memory());
+        BoundedLbfgs.Result warm =
+                optimizer.minimize(BoundedLbfgs.Objective.of(shifted), first.point(), lower, upper, first.memory());
 
         assertThat(first.memory().size()).isPositive();
         assertThat(warm.point()).containsExactly(filled(6, 1.1), within(1e-4));
@@ -196,7 +222,7 @@ class BoundedLbfgsTest {
     @Test
     void aFailedStepShrinksToTheMinimiserOfTheInterpolatingQuadratic() {
         // phi(a) = 10 - 4 a + c a^2 with its minimiser 2 / c; the step 1 failed the Armijo test.
-        double c = 6;  // minimiser 1/3, inside [0.1, 0.5]
+        double c = 6; // minimiser 1/3, inside [0.1, 0.5]
         assertThat(BoundedLbfgs.shorterStep(1, -4, 10, 10 - 4 + c)).isCloseTo(1.0 / 3, within(1e-15));
         // A minimiser beyond half the step or below a tenth of it is clamped there.
         assertThat(BoundedLbfgs.shorterStep(1, -4, 10, 10 - 4 + 2.2)).isEqualTo(0.5);
@@ -210,12 +236,12 @@ class BoundedLbfgsTest {
 
     @Test
     void respectsTheIterationLimit() {
-        BoundedLbfgs.Result result = new BoundedLbfgs(0, 3).minimize(ROSENBROCK.objective(), new double[] {-1.2, 1},
-                filled(2, -INF), filled(2, INF));
+        BoundedLbfgs.Result result = new BoundedLbfgs(0, 3)
+                .minimize(ROSENBROCK.objective(), new double[] {-1.2, 1}, filled(2, -INF), filled(2, INF));
 
         assertThat(result.status()).isEqualTo(BoundedLbfgs.Status.MAX_ITERATIONS);
         assertThat(result.iterations()).isEqualTo(3);
-        assertThat(result.value()).isLessThan(24.2);  // f(-1.2, 1) = 24.2
+        assertThat(result.value()).isLessThan(24.2); // f(-1.2, 1) = 24.2
     }
 
     @Test
@@ -226,16 +252,20 @@ class BoundedLbfgsTest {
             return x[0] <= 0 ? Double.NaN : x[0] - Math.log(x[0]);
         });
 
-        BoundedLbfgs.Result result = new BoundedLbfgs(1e-10, 200).minimize(barrier, new double[] {0.01},
-                filled(1, -INF), filled(1, INF));
+        BoundedLbfgs.Result result =
+                new BoundedLbfgs(1e-10, 200).minimize(barrier, new double[] {0.01}, filled(1, -INF), filled(1, INF));
 
         assertThat(result.point()[0]).isCloseTo(1, within(1e-6));
     }
 
     @Test
     void reportsANonFiniteStart() {
-        BoundedLbfgs.Result result = new BoundedLbfgs(1e-5, 10).minimize(BoundedLbfgs.Objective.of((x, g) -> Double.NaN), new double[] {1},
-                filled(1, -INF), filled(1, INF));
+        BoundedLbfgs.Result result = new BoundedLbfgs(1e-5, 10)
+                .minimize(
+                        BoundedLbfgs.Objective.of((x, g) -> Double.NaN),
+                        new double[] {1},
+                        filled(1, -INF),
+                        filled(1, INF));
 
         assertThat(result.status()).isEqualTo(BoundedLbfgs.Status.NON_FINITE_START);
         assertThat(result.converged()).isFalse();
@@ -244,13 +274,15 @@ class BoundedLbfgsTest {
     @Test
     void rejectsInvertedBoundsAndBadSettings() {
         BoundedLbfgs optimizer = new BoundedLbfgs(1e-5, 10);
-        assertThatThrownBy(() -> optimizer.minimize(BOOTH.objective(), new double[] {0, 0}, new double[] {0, 1},
-                new double[] {1, 0}))
+        assertThatThrownBy(() -> optimizer.minimize(
+                        BOOTH.objective(), new double[] {0, 0}, new double[] {0, 1}, new double[] {1, 0}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("variable 1").hasMessageContaining("lower <= upper");
-        assertThatThrownBy(() -> optimizer.minimize(BOOTH.objective(), new double[] {0, 0}, new double[] {0},
-                new double[] {1, 1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
+                .hasMessageContaining("variable 1")
+                .hasMessageContaining("lower <= upper");
+        assertThatThrownBy(() -> optimizer.minimize(
+                        BOOTH.objective(), new double[] {0, 0}, new double[] {0}, new double[] {1, 1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same length");
         assertThatThrownBy(() -> new BoundedLbfgs(-1, 10)).hasMessageContaining("gradientTolerance=-1.0");
         assertThatThrownBy(() -> new BoundedLbfgs(1e-5, 0)).hasMessageContaining("maxIterations=0");
     }

@@ -1,15 +1,14 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class CholeskyFactorTest {
 
@@ -97,7 +96,7 @@ class CholeskyFactorTest {
 
     @Test
     void factorAgreesWithEjmlsCholeskyAcrossSeveralTiles() {
-        int n = 77;  // not a multiple of the 32-wide transpose tiles
+        int n = 77; // not a multiple of the 32-wide transpose tiles
         DMatrixRMaj c = spd(n, 12);
         DMatrixRMaj original = c.copy();
         CholeskyDecompositionInner_DDRM ejml = new CholeskyDecompositionInner_DDRM(true);

@@ -5,8 +5,7 @@ import java.util.function.ToDoubleFunction;
 /** Central finite differences, the reference for every analytic gradient in these tests. */
 final class FiniteDifferences {
 
-    private FiniteDifferences() {
-    }
+    private FiniteDifferences() {}
 
     /** {@code (f(x + h e_d) - f(x - h e_d)) / 2h}. */
     static double partial(ToDoubleFunction<double[]> f, double[] x, int d, double h) {

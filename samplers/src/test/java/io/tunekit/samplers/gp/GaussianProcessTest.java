@@ -1,10 +1,10 @@
 package io.tunekit.samplers.gp;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class GaussianProcessTest {
 
@@ -52,7 +52,8 @@ class GaussianProcessTest {
             y[i] = Math.cos(3 * x[i][0]) * (1 + x[i][1]) + x[i][2];
         }
         boolean[] categorical = {false, true, false};
-        GaussianProcess gp = new GaussianProcess(x, y, categorical, new KernelParams(new double[] {3, 0.5, 8}, 1.4, 1e-3));
+        GaussianProcess gp =
+                new GaussianProcess(x, y, categorical, new KernelParams(new double[] {3, 0.5, 8}, 1.4, 1e-3));
         double[] point = {0.37, 1, 0.61};
         double[] out = new double[2];
         double[] meanGradient = new double[3];
@@ -83,9 +84,10 @@ class GaussianProcessTest {
             y[i] = Math.sin(5 * x[i][0]) - x[i][1] + x[i][2] * x[i][2];
         }
         boolean[] categorical = {false, true, false};
-        GaussianProcess gp = new GaussianProcess(x, y, categorical, new KernelParams(new double[] {6, 0.7, 2}, 0.9, 1e-4));
+        GaussianProcess gp =
+                new GaussianProcess(x, y, categorical, new KernelParams(new double[] {6, 0.7, 2}, 0.9, 1e-4));
         double[][] points = KernelFitTest.randomInputs(300, 6);
-        points[7] = x[3].clone();  // at an observation the variance nearly vanishes
+        points[7] = x[3].clone(); // at an observation the variance nearly vanishes
         double[] means = new double[points.length];
         double[] variances = new double[points.length];
 
@@ -130,15 +132,18 @@ class GaussianProcessTest {
         // Two identical points: the noise 1e-6 vanishes next to a scale of 1e20, C is singular.
         KernelParams params = new KernelParams(new double[] {1}, 1e20, 1e-6);
 
-        assertThatThrownBy(() -> new GaussianProcess(new double[][] {{0.5}, {0.5}}, new double[] {1, 2}, NUMERIC, params))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not positive definite");
+        assertThatThrownBy(() ->
+                        new GaussianProcess(new double[][] {{0.5}, {0.5}}, new double[] {1, 2}, NUMERIC, params))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not positive definite");
     }
 
     @Test
     void rejectsInconsistentInputs() {
-        assertThatThrownBy(() -> new GaussianProcess(new double[][] {{0}}, new double[] {1, 2}, NUMERIC,
-                KernelParams.defaults(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 inputs but 2 outputs");
+        assertThatThrownBy(() -> new GaussianProcess(
+                        new double[][] {{0}}, new double[] {1, 2}, NUMERIC, KernelParams.defaults(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 inputs but 2 outputs");
         assertThatThrownBy(() -> new KernelParams(new double[] {0}, 1, 1))
                 .hasMessageContaining("inverse squared length scale 0=0.0 must be finite and > 0");
     }

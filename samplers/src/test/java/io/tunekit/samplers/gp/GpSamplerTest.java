@@ -1,5 +1,9 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.Objective;
@@ -7,25 +11,17 @@ import io.tunekit.Study;
 import io.tunekit.StudyView;
 import io.tunekit.Trial;
 import io.tunekit.TrialState;
-import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
-import io.tunekit.distribution.FloatDistribution;
-import io.tunekit.distribution.IntDistribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.storage.InMemoryStorage;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class GpSamplerTest {
 
@@ -48,8 +44,11 @@ class GpSamplerTest {
         int width = trial.suggestInt("width", 8, 64, 8);
         int depth = trial.suggestLogInt("depth", 1, 50);
         String act = trial.suggestCategorical("act", List.of("relu", "tanh", "gelu"));
-        return Math.pow(Math.log10(lr) + 2, 2) + Math.pow(dropout - 0.2, 2) + Math.pow((width - 40) / 8.0, 2)
-                + Math.pow(Math.log(depth) - 2, 2) + (act.equals("gelu") ? 0 : 1);
+        return Math.pow(Math.log10(lr) + 2, 2)
+                + Math.pow(dropout - 0.2, 2)
+                + Math.pow((width - 40) / 8.0, 2)
+                + Math.pow(Math.log(depth) - 2, 2)
+                + (act.equals("gelu") ? 0 : 1);
     }
 
     private static Study study(Sampler sampler) {
@@ -81,8 +80,10 @@ class GpSamplerTest {
 
     @Test
     void theOutputWarpingCanBeTurnedOff() {
-        List<Map<String, Object>> warped = paramsOf(runMixed(GpSampler.builder().seed(7).build()));
-        List<Map<String, Object>> unwarped = paramsOf(runMixed(GpSampler.builder().seed(7).warpOutputs(false).build()));
+        List<Map<String, Object>> warped =
+                paramsOf(runMixed(GpSampler.builder().seed(7).build()));
+        List<Map<String, Object>> unwarped =
+                paramsOf(runMixed(GpSampler.builder().seed(7).warpOutputs(false).build()));
 
         // Same startup; the skewed sums of squares are modelled differently afterwards.
         assertThat(unwarped.subList(0, 10)).isEqualTo(warped.subList(0, 10));
@@ -111,7 +112,11 @@ class GpSamplerTest {
     @Test
     void proposalsDoNotDependOnTheIterationOrderOfTheSearchSpace() {
         InMemoryStorage storage = new InMemoryStorage();
-        Study study = Study.builder().name("order").storage(storage).sampler(new RandomSampler(3)).build();
+        Study study = Study.builder()
+                .name("order")
+                .storage(storage)
+                .sampler(new RandomSampler(3))
+                .build();
         study.optimize(GpSamplerTest::mixed, 12);
         Trial pending = study.ask();
         StorageStudyView view = new StorageStudyView(storage, "order");
@@ -137,7 +142,7 @@ class GpSamplerTest {
         study.optimize(GpSamplerTest::mixed, 20);
 
         for (FrozenTrial t : study.trials()) {
-            t.validate();  // every value inside its distribution and on its grid
+            t.validate(); // every value inside its distribution and on its grid
             if (t.number() >= 10) {
                 Map<String, Object> plan = RelativeParamsAttr.read(t.systemAttrs());
                 assertThat(plan).as("trial %s has a shared GP plan", t.number()).hasSize(5);
@@ -147,25 +152,29 @@ class GpSamplerTest {
                 assertThat(RelativeParamsAttr.read(t.systemAttrs())).isEmpty();
             }
         }
-        assertThat(study.bestValue()).isLessThan(1.0);  // found gelu and a good neighbourhood
+        assertThat(study.bestValue()).isLessThan(1.0); // found gelu and a good neighbourhood
     }
 
     @Test
     void usesTheIndependentSamplerUntilEnoughTrialsAreComplete() {
         CountingSampler independent = new CountingSampler(new RandomSampler(0));
-        Study study = study(GpSampler.builder().seed(0).nStartupTrials(5).independentSampler(independent).build());
+        Study study = study(GpSampler.builder()
+                .seed(0)
+                .nStartupTrials(5)
+                .independentSampler(independent)
+                .build());
 
         for (int i = 0; i < 3; i++) {
             Trial failing = study.ask();
             failing.suggestFloat("x0", -5, 10);
-            study.tell(failing, TrialState.FAIL);  // FAIL trials do not count as startup
+            study.tell(failing, TrialState.FAIL); // FAIL trials do not count as startup
         }
         study.optimize(GpSamplerTest::branin, 5);
         int startupCalls = independent.calls.get();
         study.optimize(GpSamplerTest::branin, 4);
 
         assertThat(startupCalls).isEqualTo(3 + 5 * 2);
-        assertThat(independent.calls.get()).isEqualTo(startupCalls);  // the GP proposed both parameters
+        assertThat(independent.calls.get()).isEqualTo(startupCalls); // the GP proposed both parameters
         assertThat(independent.beforeTrialCalls.get()).isEqualTo(12);
         assertThat(independent.afterTrialCalls.get()).isEqualTo(12);
     }
@@ -173,8 +182,11 @@ class GpSamplerTest {
     @Test
     void conditionalParametersGoToTheIndependentSampler() {
         CountingSampler independent = new CountingSampler(new RandomSampler(4));
-        Study study = study(GpSampler.builder().seed(4).independentSampler(independent)
-                .warnIndependentSampling(false).build());
+        Study study = study(GpSampler.builder()
+                .seed(4)
+                .independentSampler(independent)
+                .warnIndependentSampling(false)
+                .build());
         Objective conditional = trial -> {
             double x = trial.suggestFloat("x", 0, 1);
             double extra = x > 0.5 ? trial.suggestFloat("extra", 0, 1) : 0;
@@ -192,40 +204,54 @@ class GpSamplerTest {
     }
 
     private static long countExtra(Study study) {
-        return study.trials().stream().filter(t -> t.params().containsKey("extra")).count();
+        return study.trials().stream()
+                .filter(t -> t.params().containsKey("extra"))
+                .count();
     }
 
     @Test
     void maximisesWhenTheStudyMaximises() {
-        Study study = Study.builder().direction(Direction.MAXIMIZE).sampler(GpSampler.builder().seed(2).build()).build();
+        Study study = Study.builder()
+                .direction(Direction.MAXIMIZE)
+                .sampler(GpSampler.builder().seed(2).build())
+                .build();
 
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", -3, 3);
-            return -(x - 1.234) * (x - 1.234);
-        }, 16);
+        study.optimize(
+                trial -> {
+                    double x = trial.suggestFloat("x", -3, 3);
+                    return -(x - 1.234) * (x - 1.234);
+                },
+                16);
 
-        assertThat(study.bestTrial().params().get("x")).asInstanceOf(
-                org.assertj.core.api.InstanceOfAssertFactories.DOUBLE).isCloseTo(1.234, within(0.01));
+        assertThat(study.bestTrial().params().get("x"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(1.234, within(0.01));
     }
 
     @Test
     void aConstrainedProblemEndsFeasibleNearTheConstrainedOptimum() {
         // Minimise (x - 2)^2 + (y - 2)^2 on [0, 3]^2 subject to x + y <= 1: optimum 4.5 at (0.5, 0.5).
-        Study study = study(GpSampler.builder().seed(11).deterministicObjective(true).build());
+        Study study =
+                study(GpSampler.builder().seed(11).deterministicObjective(true).build());
 
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", 0, 3);
-            double y = trial.suggestFloat("y", 0, 3);
-            trial.setConstraint("sum", x + y - 1);
-            return (x - 2) * (x - 2) + (y - 2) * (y - 2);
-        }, 30);
+        study.optimize(
+                trial -> {
+                    double x = trial.suggestFloat("x", 0, 3);
+                    double y = trial.suggestFloat("y", 0, 3);
+                    trial.setConstraint("sum", x + y - 1);
+                    return (x - 2) * (x - 2) + (y - 2) * (y - 2);
+                },
+                30);
 
         FrozenTrial best = study.bestTrial();
         assertThat(best.isFeasible()).isTrue();
         assertThat(best.value()).isBetween(4.5, 4.6);
         // The model hugs the boundary: what it proposes is feasible or only slightly infeasible.
-        double meanViolation = study.trials().stream().filter(t -> t.number() >= 10)
-                .mapToDouble(FrozenTrial::constraintViolation).average().orElseThrow();
+        double meanViolation = study.trials().stream()
+                .filter(t -> t.number() >= 10)
+                .mapToDouble(FrozenTrial::constraintViolation)
+                .average()
+                .orElseThrow();
         assertThat(meanViolation).isLessThan(0.1);
     }
 
@@ -240,12 +266,14 @@ class GpSamplerTest {
             return x + y;
         };
         study.optimize(sumInDisc, 10);
-        long feasibleAtStartup = study.trials().stream().filter(FrozenTrial::isFeasible).count();
+        long feasibleAtStartup =
+                study.trials().stream().filter(FrozenTrial::isFeasible).count();
 
         study.optimize(sumInDisc, 12);
 
         assertThat(feasibleAtStartup).isZero();
-        assertThat(study.trials().stream().filter(FrozenTrial::isFeasible).count()).isGreaterThanOrEqualTo(3);
+        assertThat(study.trials().stream().filter(FrozenTrial::isFeasible).count())
+                .isGreaterThanOrEqualTo(3);
         // the feasible minimum of x + y is 1 - 0.1 sqrt(2) = 0.859
         assertThat(study.bestValue()).isLessThan(0.95);
     }
@@ -253,16 +281,28 @@ class GpSamplerTest {
     @Test
     void aRunningTrialPushesTheNextProposalElsewhere() {
         InMemoryStorage storage = new InMemoryStorage();
-        Study seedStudy = Study.builder().name("kb").storage(storage).sampler(new RandomSampler(9)).build();
+        Study seedStudy = Study.builder()
+                .name("kb")
+                .storage(storage)
+                .sampler(new RandomSampler(9))
+                .build();
         seedStudy.optimize(GpSamplerTest::branin, 12);
-        Study workerA = Study.builder().name("kb").storage(storage).loadIfExists(true)
-                .sampler(GpSampler.builder().seed(5).build()).build();
+        Study workerA = Study.builder()
+                .name("kb")
+                .storage(storage)
+                .loadIfExists(true)
+                .sampler(GpSampler.builder().seed(5).build())
+                .build();
         Trial a = workerA.ask();
-        double ax0 = a.suggestFloat("x0", -5, 10);  // trial a stays RUNNING: the GP planned x0 and x1
+        double ax0 = a.suggestFloat("x0", -5, 10); // trial a stays RUNNING: the GP planned x0 and x1
 
         // A second worker with an identical sampler, so the only difference is trial a.
-        Study workerB = Study.builder().name("kb").storage(storage).loadIfExists(true)
-                .sampler(GpSampler.builder().seed(5).build()).build();
+        Study workerB = Study.builder()
+                .name("kb")
+                .storage(storage)
+                .loadIfExists(true)
+                .sampler(GpSampler.builder().seed(5).build())
+                .build();
         Trial b = workerB.ask();
         double bx0 = b.suggestFloat("x0", -5, 10);
         double bx1 = b.suggestFloat("x1", 0, 15);
@@ -272,8 +312,12 @@ class GpSamplerTest {
 
         // The same sampler state without the running trial reproduces a's plan exactly...
         workerA.tell(a, TrialState.FAIL);
-        Study workerC = Study.builder().name("kb").storage(storage).loadIfExists(true)
-                .sampler(GpSampler.builder().seed(5).build()).build();
+        Study workerC = Study.builder()
+                .name("kb")
+                .storage(storage)
+                .loadIfExists(true)
+                .sampler(GpSampler.builder().seed(5).build())
+                .build();
         Trial c = workerC.ask();
         double cx0 = c.suggestFloat("x0", -5, 10);
         double cx1 = c.suggestFloat("x1", 0, 15);
@@ -289,15 +333,17 @@ class GpSamplerTest {
     void runsWithParallelWorkers() {
         Study study = study(GpSampler.builder().seed(13).build());
 
-        study.optimize(trial -> {
-            double value = branin(trial);
-            try {
-                Thread.sleep(15);  // keep several trials running at once
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return value;
-        }, io.tunekit.OptimizeOptions.trials(40).parallelism(4));
+        study.optimize(
+                trial -> {
+                    double value = branin(trial);
+                    try {
+                        Thread.sleep(15); // keep several trials running at once
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return value;
+                },
+                io.tunekit.OptimizeOptions.trials(40).parallelism(4));
 
         List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
         assertThat(trials).hasSize(40);
@@ -311,10 +357,12 @@ class GpSamplerTest {
     void nonFiniteValuesAreClippedNotFatal() {
         Study study = study(GpSampler.builder().seed(12).build());
 
-        study.optimize(trial -> {
-            double x = trial.suggestFloat("x", 0, 1);
-            return x > 0.8 ? Double.POSITIVE_INFINITY : (x - 0.4) * (x - 0.4);
-        }, 16);
+        study.optimize(
+                trial -> {
+                    double x = trial.suggestFloat("x", 0, 1);
+                    return x > 0.8 ? Double.POSITIVE_INFINITY : (x - 0.4) * (x - 0.4);
+                },
+                16);
 
         assertThat(study.trials(EnumSet.of(TrialState.COMPLETE))).hasSize(16);
         assertThat(study.bestValue()).isLessThan(1e-3);
@@ -322,23 +370,29 @@ class GpSamplerTest {
 
     @Test
     void refusesMultiObjectiveStudies() {
-        Study study = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
-                .sampler(GpSampler.builder().seed(0).build()).build();
+        Study study = Study.builder()
+                .directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(GpSampler.builder().seed(0).build())
+                .build();
         Trial trial = study.ask();
 
         assertThatThrownBy(() -> trial.suggestFloat("x", 0, 1))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("single-objective").hasMessageContaining("2 objectives");
+                .hasMessageContaining("single-objective")
+                .hasMessageContaining("2 objectives");
     }
 
     @Test
     void validatesItsSettings() {
         assertThatThrownBy(() -> GpSampler.builder().nStartupTrials(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nStartupTrials=-1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nStartupTrials=-1");
         assertThatThrownBy(() -> GpSampler.builder().independentSampler(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("independentSampler");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("independentSampler");
         assertThatThrownBy(() -> GpSampler.builder().lengthscalePrior(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("lengthscalePrior");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("lengthscalePrior");
     }
 
     /** Delegates and counts the calls it receives. */

@@ -1,13 +1,12 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class KernelFitTest {
 
@@ -51,7 +50,7 @@ class KernelFitTest {
         double[] y = {1.5};
         KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[] {false}, false, LengthscalePrior.OPTUNA);
         double[] raw = {Math.log(0.7), Math.log(1.3), Math.log(0.2 - KernelFit.MINIMUM_NOISE)};
-        double c = 1.3 + 0.2;  // C = s + noise for a single point
+        double c = 1.3 + 0.2; // C = s + noise for a single point
         double logPrior = -(0.1 / 0.7 + 0.1 * 0.7) + (Math.log(1.3) - 1.3) + (0.1 * Math.log(0.2) - 30 * 0.2);
         double expected = 0.5 * Math.log(c) + 0.5 * y[0] * y[0] / c - logPrior;
 
@@ -76,8 +75,10 @@ class KernelFitTest {
             loss.valueAndGradient(raw, gradient);
 
             for (int k = 0; k < raw.length; k++) {
-                double numeric = FiniteDifferences.partial(r -> loss.valueAndGradient(r, new double[r.length]), raw, k, 1e-6);
-                assertThat(gradient[k]).as("deterministic=%s, component %s", deterministic, k)
+                double numeric =
+                        FiniteDifferences.partial(r -> loss.valueAndGradient(r, new double[r.length]), raw, k, 1e-6);
+                assertThat(gradient[k])
+                        .as("deterministic=%s, component %s", deterministic, k)
                         .isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
             }
         }
@@ -88,11 +89,12 @@ class KernelFitTest {
         double[][] x = randomInputs(40, 11);
         double[] y = new double[x.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = Math.sin(6 * x[i][0]);  // depends on dimension 0 only
+            y[i] = Math.sin(6 * x[i][0]); // depends on dimension 0 only
         }
         y = GpSampler.standardize(y).values();
 
-        KernelParams fitted = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, null).params();
+        KernelParams fitted = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, null)
+                .params();
 
         KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED);
         double[] gradient = new double[5];
@@ -118,19 +120,23 @@ class KernelFitTest {
     @Test
     void fitReachesTheMapOptimumScipyFinds() {
         double[][] scipyLengthscales = {
-                {0.1726, 26.3071, 2.8395, 2.2866, 1.3977, 1.8015, 4.9504, 0.3324},
-                {0.8817, 1.9693, 0.3113, 8.4144, 0.6955, 8.595, 9.1436, 0.9626},
-                {14.3698, 0.3597, 2.9555, 0.4416, 1.2206, 0.915, 16.9013, 0.2166}};
+            {0.1726, 26.3071, 2.8395, 2.2866, 1.3977, 1.8015, 4.9504, 0.3324},
+            {0.8817, 1.9693, 0.3113, 8.4144, 0.6955, 8.595, 9.1436, 0.9626},
+            {14.3698, 0.3597, 2.9555, 0.4416, 1.2206, 0.915, 16.9013, 0.2166}
+        };
         double[] scipyLoss = {32.486023, 30.995673, 27.700104};
         for (int seed = 1; seed <= 3; seed++) {
             double[][] x = new double[60][8];
             double[] y = styblinskiTang8(x, seed);
             KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, LengthscalePrior.OPTUNA, null);
             KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[8], false, LengthscalePrior.OPTUNA);
-            assertThat(loss.value(loss.raw(fit.params()))).as("seed %d", seed).isCloseTo(scipyLoss[seed - 1], within(1e-3));
+            assertThat(loss.value(loss.raw(fit.params())))
+                    .as("seed %d", seed)
+                    .isCloseTo(scipyLoss[seed - 1], within(1e-3));
             for (int d = 0; d < 8; d++) {
                 double expected = scipyLengthscales[seed - 1][d];
-                assertThat(fit.params().inverseSquaredLengthscale(d)).as("seed %d, dimension %d", seed, d)
+                assertThat(fit.params().inverseSquaredLengthscale(d))
+                        .as("seed %d, dimension %d", seed, d)
                         .isCloseTo(expected, within(0.02 * expected));
             }
         }
@@ -145,19 +151,24 @@ class KernelFitTest {
     @Test
     void fitWithTheDefaultPriorReachesTheMapOptimumScipyFinds() {
         double[][] scipyLengthscales = {
-                {0.1871, 82.0104, 0.8089, 2.6999, 2.4234, 0.1976, 47.4548, 0.454},
-                {0.6908, 2.6345, 0.2339, 21.7426, 0.9746, 16.9327, 12.0886, 0.8962},
-                {22.9687, 0.2846, 4.6816, 0.6164, 1.5762, 0.8221, 34.3274, 0.2038}};
+            {0.1871, 82.0104, 0.8089, 2.6999, 2.4234, 0.1976, 47.4548, 0.454},
+            {0.6908, 2.6345, 0.2339, 21.7426, 0.9746, 16.9327, 12.0886, 0.8962},
+            {22.9687, 0.2846, 4.6816, 0.6164, 1.5762, 0.8221, 34.3274, 0.2038}
+        };
         double[] scipyLoss = {32.847479, 34.538288, 30.412078};
         for (int seed = 1; seed <= 3; seed++) {
             double[][] x = new double[60][8];
             double[] y = styblinskiTang8(x, seed);
             KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, LengthscalePrior.DIMENSION_SCALED, null);
-            KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[8], false, LengthscalePrior.DIMENSION_SCALED);
-            assertThat(loss.value(loss.raw(fit.params()))).as("seed %d", seed).isCloseTo(scipyLoss[seed - 1], within(1e-3));
+            KernelFit.MapLoss loss =
+                    new KernelFit.MapLoss(x, y, new boolean[8], false, LengthscalePrior.DIMENSION_SCALED);
+            assertThat(loss.value(loss.raw(fit.params())))
+                    .as("seed %d", seed)
+                    .isCloseTo(scipyLoss[seed - 1], within(1e-3));
             for (int d = 0; d < 8; d++) {
                 double expected = scipyLengthscales[seed - 1][d];
-                assertThat(fit.params().inverseSquaredLengthscale(d)).as("seed %d, dimension %d", seed, d)
+                assertThat(fit.params().inverseSquaredLengthscale(d))
+                        .as("seed %d, dimension %d", seed, d)
                         .isCloseTo(expected, within(0.05 * expected));
             }
         }
@@ -202,11 +213,12 @@ class KernelFitTest {
         KernelFit.Fit firstFit = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, null);
         KernelParams first = firstFit.params();
 
-        KernelParams again = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, firstFit).params();
+        KernelParams again = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, firstFit)
+                .params();
 
         assertThat(again.scale()).isCloseTo(first.scale(), within(1e-3 * first.scale()));
-        assertThat(again.inverseSquaredLengthscale(0)).isCloseTo(first.inverseSquaredLengthscale(0),
-                within(1e-2 * first.inverseSquaredLengthscale(0)));
+        assertThat(again.inverseSquaredLengthscale(0))
+                .isCloseTo(first.inverseSquaredLengthscale(0), within(1e-2 * first.inverseSquaredLengthscale(0)));
     }
 
     @Test
@@ -218,7 +230,10 @@ class KernelFitTest {
         }
         y = GpSampler.standardize(y).values();
 
-        assertThat(KernelFit.fit(x, y, MIXED, true, LengthscalePrior.DIMENSION_SCALED, null).params().noiseVariance()).isEqualTo(KernelFit.MINIMUM_NOISE);
+        assertThat(KernelFit.fit(x, y, MIXED, true, LengthscalePrior.DIMENSION_SCALED, null)
+                        .params()
+                        .noiseVariance())
+                .isEqualTo(KernelFit.MINIMUM_NOISE);
     }
 
     /** Points in [0,1] x {0,1,2} x [0,1]. */

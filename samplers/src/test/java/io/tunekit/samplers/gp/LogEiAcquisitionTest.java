@@ -1,11 +1,10 @@
 package io.tunekit.samplers.gp;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LogEiAcquisitionTest {
 
@@ -26,8 +25,8 @@ class LogEiAcquisitionTest {
         GaussianProcess constraint = gp(1);
         double best = 0.8;
         double threshold = -0.3;
-        LogEiAcquisition acquisition = new LogEiAcquisition(objective, best, List.of(constraint),
-                new double[] {threshold}, 3);
+        LogEiAcquisition acquisition =
+                new LogEiAcquisition(objective, best, List.of(constraint), new double[] {threshold}, 3);
         double[] point = {0.42, 2, 0.13};
         double[] o = new double[2];
         double[] c = new double[2];
@@ -47,8 +46,8 @@ class LogEiAcquisitionTest {
     @Test
     void withoutAFeasibleIncumbentOnlyFeasibilityCounts() {
         GaussianProcess constraint = gp(1);
-        LogEiAcquisition acquisition = new LogEiAcquisition(null, Double.NEGATIVE_INFINITY, List.of(constraint),
-                new double[] {0.1}, 3);
+        LogEiAcquisition acquisition =
+                new LogEiAcquisition(null, Double.NEGATIVE_INFINITY, List.of(constraint), new double[] {0.1}, 3);
         double[] point = {0.3, 0, 0.9};
         double[] c = new double[2];
         constraint.posterior(point, c, null, null);
@@ -66,7 +65,8 @@ class LogEiAcquisitionTest {
             assertThat(value).isCloseTo(acquisition.value(point), within(1e-12));
             for (int d : new int[] {0, 2}) {
                 double numeric = FiniteDifferences.partial(acquisition::value, point, d, 1e-6);
-                assertThat(gradient[d]).as("d/dx%s at %s", d, java.util.Arrays.toString(point))
+                assertThat(gradient[d])
+                        .as("d/dx%s at %s", d, java.util.Arrays.toString(point))
                         .isCloseTo(numeric, within(1e-5 * Math.max(1, Math.abs(numeric))));
             }
             assertThat(gradient[1]).isZero();
@@ -80,9 +80,10 @@ class LogEiAcquisitionTest {
         double[] o = new double[2];
         objective.posterior(near, o, null, null);
         // An incumbent hundreds of standard deviations above the predicted mean.
-        LogEiAcquisition far = new LogEiAcquisition(objective, o[0] + 500 * Math.sqrt(o[1]), List.of(), new double[0], 3);
-        LogEiAcquisition farther = new LogEiAcquisition(objective, o[0] + 900 * Math.sqrt(o[1]), List.of(),
-                new double[0], 3);
+        LogEiAcquisition far =
+                new LogEiAcquisition(objective, o[0] + 500 * Math.sqrt(o[1]), List.of(), new double[0], 3);
+        LogEiAcquisition farther =
+                new LogEiAcquisition(objective, o[0] + 900 * Math.sqrt(o[1]), List.of(), new double[0], 3);
 
         assertThat(far.value(near)).isFinite().isGreaterThan(farther.value(near));
     }
@@ -93,10 +94,10 @@ class LogEiAcquisitionTest {
         double[] pending = {0.61, 1, 0.35};
         double[] o = new double[2];
         objective.posterior(pending, o, null, null);
-        double best = o[0];  // make the pending point attractive: its mean equals the incumbent
+        double best = o[0]; // make the pending point attractive: its mean equals the incumbent
         LogEiAcquisition before = new LogEiAcquisition(objective, best, List.of(), new double[0], 3);
-        LogEiAcquisition after = new LogEiAcquisition(objective.believing(new double[][] {pending}), best, List.of(),
-                new double[0], 3);
+        LogEiAcquisition after =
+                new LogEiAcquisition(objective.believing(new double[][] {pending}), best, List.of(), new double[0], 3);
 
         // EI with z = 0 is sigma * phi(0): sigma drops to the noise level, log EI by several units.
         assertThat(before.value(pending) - after.value(pending)).isGreaterThan(3);

@@ -1,15 +1,14 @@
 package io.tunekit.samplers.gp;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.Test;
 
 class RelativeParamsAttrTest {
 
@@ -42,9 +41,13 @@ class RelativeParamsAttrTest {
             attrs.put(RelativeParamsAttr.KEY_PREFIX + i, chunks.get(i));
         }
 
-        assertThat(RelativeParamsAttr.read(attrs)).containsExactly(
-                entry("quote\"back\\slash", "tab\tnew\nline"), entry("caf\u00e9", -1.5e-7), entry("big", 12345678901L),
-                entry("nan", Double.NaN), entry("inf", Double.NEGATIVE_INFINITY));
+        assertThat(RelativeParamsAttr.read(attrs))
+                .containsExactly(
+                        entry("quote\"back\\slash", "tab\tnew\nline"),
+                        entry("caf\u00e9", -1.5e-7),
+                        entry("big", 12345678901L),
+                        entry("nan", Double.NaN),
+                        entry("inf", Double.NEGATIVE_INFINITY));
         assertThat(String.join("", chunks)).isASCII();
     }
 
@@ -59,7 +62,8 @@ class RelativeParamsAttrTest {
 
         assertThat(chunks.size()).isGreaterThan(1);
         assertThat(chunks).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(2045));
-        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c).hasSize(2045));
+        assertThat(chunks.subList(0, chunks.size() - 1))
+                .allSatisfy(c -> assertThat(c).hasSize(2045));
         Map<String, Object> attrs = new HashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             attrs.put("gp:relative_params:" + i, chunks.get(i));
@@ -69,23 +73,30 @@ class RelativeParamsAttrTest {
 
     @Test
     void readsWhatPythonWrites() {
-        Map<String, Object> attrs = Map.of("gp:relative_params:0", "{\"x\": 1e-05, \"n\": 3, \"c\": \"caf\\u00e9\", "
-                + "\"f\": 2.0, \"b\": false}");
+        Map<String, Object> attrs = Map.of(
+                "gp:relative_params:0",
+                "{\"x\": 1e-05, \"n\": 3, \"c\": \"caf\\u00e9\", " + "\"f\": 2.0, \"b\": false}");
 
-        assertThat(RelativeParamsAttr.read(attrs)).containsExactly(entry("x", 1e-5), entry("n", 3),
-                entry("c", "caf\u00e9"), entry("f", 2.0), entry("b", false));
+        assertThat(RelativeParamsAttr.read(attrs))
+                .containsExactly(
+                        entry("x", 1e-5), entry("n", 3), entry("c", "caf\u00e9"), entry("f", 2.0), entry("b", false));
         assertThat(RelativeParamsAttr.read(Map.of())).isEmpty();
-        assertThat(RelativeParamsAttr.read(Map.of("gp:relative_params:0", "{}"))).isEmpty();
+        assertThat(RelativeParamsAttr.read(Map.of("gp:relative_params:0", "{}")))
+                .isEmpty();
     }
 
     @Test
     void rejectsMalformedText() {
-        for (String bad : new String[] {"{\"x\": [1]}", "{\"x\" 1}", "{\"x\": 1", "{\"x\": 1} trailing", "[1]",
-                "{\"x\": \"\\q\"}", "{\"x\": 1.2.3}"}) {
+        for (String bad : new String[] {
+            "{\"x\": [1]}", "{\"x\" 1}", "{\"x\": 1", "{\"x\": 1} trailing", "[1]", "{\"x\": \"\\q\"}", "{\"x\": 1.2.3}"
+        }) {
             assertThatThrownBy(() -> RelativeParamsAttr.read(Map.of("gp:relative_params:0", bad)))
-                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gp:relative_params");
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("gp:relative_params");
         }
         assertThatThrownBy(() -> RelativeParamsAttr.toJson(Map.of("x", List.of(1))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x'");
     }
 }

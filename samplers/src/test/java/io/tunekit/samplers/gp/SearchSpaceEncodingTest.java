@@ -1,19 +1,18 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class SearchSpaceEncodingTest {
 
@@ -66,8 +65,8 @@ class SearchSpaceEncodingTest {
         assertThat(SPACE.encode(3, 0)).isCloseTo(0.5 / 11, within(1e-15));
         assertThat(SPACE.encode(3, 10)).isCloseTo(10.5 / 11, within(1e-15));
         // log int [1, 100] spans [log 0.5, log 100.5].
-        assertThat(SPACE.encode(5, 1)).isCloseTo((Math.log(1) - Math.log(0.5)) / (Math.log(100.5) - Math.log(0.5)),
-                within(1e-15));
+        assertThat(SPACE.encode(5, 1))
+                .isCloseTo((Math.log(1) - Math.log(0.5)) / (Math.log(100.5) - Math.log(0.5)), within(1e-15));
         assertThat(SPACE.encode(6, 2)).isEqualTo(2.0);
     }
 
@@ -126,7 +125,8 @@ class SearchSpaceEncodingTest {
             double categoricalScaled = SPACE.isCategorical(d) ? u * 3 : u;
             double internal = SPACE.decode(d, categoricalScaled);
             assertThat(SPACE.distribution(d).contains(internal))
-                    .as("%s decoded from %s gives %s", SPACE.names().get(d), categoricalScaled, internal).isTrue();
+                    .as("%s decoded from %s gives %s", SPACE.names().get(d), categoricalScaled, internal)
+                    .isTrue();
         }
     }
 
@@ -134,7 +134,8 @@ class SearchSpaceEncodingTest {
     void snappedValuesAreFixedPoints(@ForAll @DoubleRange(min = 0, max = 1) double u) {
         for (int d = 0; d < SPACE.dimension(); d++) {
             double snapped = SPACE.isCategorical(d) ? SPACE.fromUnit(d, u) : SPACE.snap(d, u);
-            assertThat(SPACE.encode(d, SPACE.decode(d, snapped))).as(SPACE.names().get(d))
+            assertThat(SPACE.encode(d, SPACE.decode(d, snapped)))
+                    .as(SPACE.names().get(d))
                     .isCloseTo(snapped, within(1e-12));
         }
     }

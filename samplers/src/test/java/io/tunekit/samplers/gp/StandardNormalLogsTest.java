@@ -1,11 +1,11 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class StandardNormalLogsTest {
 
@@ -26,17 +26,20 @@ class StandardNormalLogsTest {
             assertThat(Double.isFinite(expected)).isTrue();
             // The naive form cancels digits as z falls (phi and z Phi nearly cancel): allow for it.
             double tolerance = 1e-12 * Math.max(1, z * z) * Math.max(1, Math.abs(expected));
-            assertThat(StandardNormalLogs.logExpectedImprovement(z)).as("z=%s", z).isCloseTo(expected, within(tolerance));
+            assertThat(StandardNormalLogs.logExpectedImprovement(z))
+                    .as("z=%s", z)
+                    .isCloseTo(expected, within(tolerance));
         }
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {-40, -100, -1e3, -1e5, -1e8})
     void logEiStaysFiniteAndMatchesTheAsymptoticSeriesFarBelow(double z) {
-        assertThat(naiveLogEi(z)).isEqualTo(Double.NEGATIVE_INFINITY);  // what a naive version would give
+        assertThat(naiveLogEi(z)).isEqualTo(Double.NEGATIVE_INFINITY); // what a naive version would give
         double t = -z;
         // phi(t) (1/t^2 - 3/t^4 + 15/t^6 - 105/t^8 + ...)
-        double series = StandardNormalLogs.logPdf(t) - 2 * Math.log(t)
+        double series = StandardNormalLogs.logPdf(t)
+                - 2 * Math.log(t)
                 + Math.log1p(-3 / (t * t) + 15 / Math.pow(t, 4) - 105 / Math.pow(t, 6));
 
         double actual = StandardNormalLogs.logExpectedImprovement(z);
@@ -63,8 +66,10 @@ class StandardNormalLogsTest {
         for (double z : new double[] {-200, -30, -6, -5.0000001, -4.9999999, -2, -0.3, 0, 1.7, 8}) {
             double h = 1e-6 * Math.max(1, Math.abs(z));
             double numeric = (StandardNormalLogs.logExpectedImprovement(z + h)
-                    - StandardNormalLogs.logExpectedImprovement(z - h)) / (2 * h);
-            assertThat(StandardNormalLogs.logExpectedImprovementSlope(z)).as("z=%s", z)
+                            - StandardNormalLogs.logExpectedImprovement(z - h))
+                    / (2 * h);
+            assertThat(StandardNormalLogs.logExpectedImprovementSlope(z))
+                    .as("z=%s", z)
                     .isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
         }
     }
@@ -73,7 +78,8 @@ class StandardNormalLogsTest {
     void logCdfEqualsLogOfCdfWhereRepresentableAndStaysFiniteBelow() {
         for (double z = -37; z <= 8; z += 0.125) {
             double expected = Math.log(StandardNormalLogs.cdf(z));
-            assertThat(StandardNormalLogs.logCdf(z)).as("z=%s", z)
+            assertThat(StandardNormalLogs.logCdf(z))
+                    .as("z=%s", z)
                     .isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
         }
         double t = 1e3;
@@ -88,7 +94,8 @@ class StandardNormalLogsTest {
         for (double z : new double[] {-300, -20, -5.0000001, -4.9999999, -1, 0, 2.5}) {
             double h = 1e-6 * Math.max(1, Math.abs(z));
             double numeric = (StandardNormalLogs.logCdf(z + h) - StandardNormalLogs.logCdf(z - h)) / (2 * h);
-            assertThat(StandardNormalLogs.logCdfSlope(z)).as("z=%s", z)
+            assertThat(StandardNormalLogs.logCdfSlope(z))
+                    .as("z=%s", z)
                     .isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
         }
     }

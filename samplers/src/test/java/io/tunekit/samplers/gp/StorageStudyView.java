@@ -5,7 +5,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
 import io.tunekit.storage.Storage;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +42,5 @@ record StorageStudyView(Storage storage, String name) implements StudyView {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

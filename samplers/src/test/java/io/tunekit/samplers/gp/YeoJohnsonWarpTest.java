@@ -1,15 +1,14 @@
 package io.tunekit.samplers.gp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 class YeoJohnsonWarpTest {
 
@@ -43,10 +42,10 @@ class YeoJohnsonWarpTest {
     }
 
     @Property
-    void keepsTheOrderOfValues(@ForAll @DoubleRange(min = -40, max = 40) double a,
-                               @ForAll @DoubleRange(min = -40, max = 40) double b,
-                               @ForAll @DoubleRange(min = YeoJohnsonWarp.MIN_LAMBDA, max = YeoJohnsonWarp.MAX_LAMBDA)
-                               double lambda) {
+    void keepsTheOrderOfValues(
+            @ForAll @DoubleRange(min = -40, max = 40) double a,
+            @ForAll @DoubleRange(min = -40, max = 40) double b,
+            @ForAll @DoubleRange(min = YeoJohnsonWarp.MIN_LAMBDA, max = YeoJohnsonWarp.MAX_LAMBDA) double lambda) {
         YeoJohnsonWarp warp = YeoJohnsonWarp.withLambda(lambda);
         if (a < b) {
             assertThat(warp.apply(a)).isLessThanOrEqualTo(warp.apply(b));
@@ -61,7 +60,8 @@ class YeoJohnsonWarpTest {
         YeoJohnsonWarp fitted = YeoJohnsonWarp.fit(skewed);
         double fittedLikelihood = YeoJohnsonWarp.logLikelihood(skewed, fitted.lambda());
         for (double l = YeoJohnsonWarp.MIN_LAMBDA; l <= YeoJohnsonWarp.MAX_LAMBDA; l += 0.01) {
-            assertThat(YeoJohnsonWarp.logLikelihood(skewed, l)).as("lambda=%s", l)
+            assertThat(YeoJohnsonWarp.logLikelihood(skewed, l))
+                    .as("lambda=%s", l)
                     .isLessThanOrEqualTo(fittedLikelihood + 1e-9);
         }
     }
@@ -75,7 +75,9 @@ class YeoJohnsonWarpTest {
         double[] scipyLambda = {1.210447, 1.175236, 1.215625};
         for (int seed = 1; seed <= 3; seed++) {
             double[] y = KernelFitTest.styblinskiTang8(new double[60][8], seed);
-            assertThat(YeoJohnsonWarp.fit(y).lambda()).as("seed %d", seed).isCloseTo(scipyLambda[seed - 1], within(1e-5));
+            assertThat(YeoJohnsonWarp.fit(y).lambda())
+                    .as("seed %d", seed)
+                    .isCloseTo(scipyLambda[seed - 1], within(1e-5));
         }
     }
 
@@ -112,9 +114,11 @@ class YeoJohnsonWarpTest {
     @Test
     void refusesNonFiniteInput() {
         assertThatThrownBy(() -> YeoJohnsonWarp.fit(new double[] {0, Double.NaN, 1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> YeoJohnsonWarp.withLambda(Double.POSITIVE_INFINITY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda=Infinity");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lambda=Infinity");
     }
 
     private static double[] logNormal(int n, double sigma, Random random) {

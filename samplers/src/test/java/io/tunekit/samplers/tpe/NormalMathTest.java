@@ -1,19 +1,26 @@
 package io.tunekit.samplers.tpe;
 
-import org.apache.commons.math3.special.Erf;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Test;
 
 class NormalMathTest {
 
     @Test
     void erfcMatchesReferenceValuesAndCommonsMath() {
         // mpmath.erfc with 40 digits
-        double[][] reference = {{-1.5, 1.9661051464753107}, {0.1, 0.8875370839817151}, {0.5, 0.47950012218695346},
-                {1.0, 0.15729920705028513}, {2.0, 0.0046777349810472658}, {5.0, 1.5374597944280349e-12},
-                {11.7709, 3.2046949978921458e-62}, {26.5, 2.2109076642637343e-307}};
+        double[][] reference = {
+            {-1.5, 1.9661051464753107},
+            {0.1, 0.8875370839817151},
+            {0.5, 0.47950012218695346},
+            {1.0, 0.15729920705028513},
+            {2.0, 0.0046777349810472658},
+            {5.0, 1.5374597944280349e-12},
+            {11.7709, 3.2046949978921458e-62},
+            {26.5, 2.2109076642637343e-307}
+        };
         for (double[] r : reference) {
             assertThat(NormalMath.erfc(r[0])).as("erfc(%s)", r[0]).isCloseTo(r[1], within(1e-15 * r[1]));
         }
@@ -37,7 +44,9 @@ class NormalMathTest {
     @Test
     void logNdtrIsFiniteAndAccurateDeepInTheTails() {
         for (double z : new double[] {-40, -60, -100, -1000}) {
-            assertThat(NormalMath.logNdtr(z)).as("z=%s", z).isCloseTo(logNdtrSeries(z), within(1e-12 * Math.abs(logNdtrSeries(z))));
+            assertThat(NormalMath.logNdtr(z))
+                    .as("z=%s", z)
+                    .isCloseTo(logNdtrSeries(z), within(1e-12 * Math.abs(logNdtrSeries(z))));
         }
         assertThat(NormalMath.logNdtr(-3)).isCloseTo(Math.log(0.5 * Erf.erfc(3 / Math.sqrt(2))), within(1e-14));
         // upper tail: log(1 - Phi(-z)) with Phi(-9) ~ 1.1e-19
@@ -67,7 +76,8 @@ class NormalMathTest {
             }
         }
         for (double z : new double[] {-50, -5, -0.1, 0, 0.7, 6}) {
-            assertThat(NormalMath.inverseLogNdtr(NormalMath.logNdtr(z))).isCloseTo(z, within(1e-12 * Math.max(1, Math.abs(z))));
+            assertThat(NormalMath.inverseLogNdtr(NormalMath.logNdtr(z)))
+                    .isCloseTo(z, within(1e-12 * Math.max(1, Math.abs(z))));
         }
     }
 
@@ -75,7 +85,8 @@ class NormalMathTest {
     void as241QuantileAgreesWithTheNewtonInverseOfLogPhi() {
         for (double p : new double[] {0.5, 0.4999999, 0.3, 0.075, 0.07, 1e-3, 1e-10, 1e-11, 1e-50, 1e-200, 1e-300}) {
             double z = NormalMath.lowerQuantile(p);
-            assertThat(z).as("p=%s", p)
+            assertThat(z)
+                    .as("p=%s", p)
                     .isCloseTo(NormalMath.inverseLogNdtr(Math.log(p)), within(1e-14 * Math.max(1, Math.abs(z))));
         }
         assertThat(NormalMath.lowerQuantile(0.5)).isEqualTo(0.0);
@@ -103,7 +114,8 @@ class NormalMathTest {
             double fast = NormalMath.truncatedPpf(q, a, b);
             double reference = a >= 0 ? -NormalMath.logSpacePpf(1 - q, -b, -a) : NormalMath.logSpacePpf(q, a, b);
             reference = Math.min(Math.max(reference, a), b);
-            assertThat(fast).as("q=%s on [%s, %s]", q, a, b)
+            assertThat(fast)
+                    .as("q=%s on [%s, %s]", q, a, b)
                     .isCloseTo(reference, within(1e-13 * Math.max(1, Math.abs(reference))));
         }
     }
@@ -112,7 +124,8 @@ class NormalMathTest {
     void logSumExpIsStableAndIgnoresMinusInfinity() {
         double[] x = {1000, 1000 + Math.log(3), Double.NEGATIVE_INFINITY};
         assertThat(NormalMath.logSumExp(x, 3)).isCloseTo(1000 + Math.log(4), within(1e-12));
-        assertThat(NormalMath.logSumExp(new double[] {Double.NEGATIVE_INFINITY}, 1)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(NormalMath.logSumExp(new double[] {Double.NEGATIVE_INFINITY}, 1))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(NormalMath.logAddExp(Math.log(2), Math.log(5))).isCloseTo(Math.log(7), within(1e-15));
     }
 }

@@ -1,17 +1,16 @@
 package io.tunekit.samplers.tpe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * The estimator against values computed independently with scipy ({@code truncnorm.logpdf},
@@ -35,7 +34,8 @@ class ParzenEstimatorTest {
     @Test
     void neighbourBandwidthsWithTheOutermostFromTheirOneNeighbour() {
         // sorted and padded: [0, .2, .5, .9, 1]; larger gap: .3, .4, .4; outermost: .2 -> .3, .9 -> .4
-        NumericKernels k = (NumericKernels) estimator(FloatDistribution.of(0, 1), 0.2, 0.9, 0.5).dimension(0);
+        NumericKernels k = (NumericKernels)
+                estimator(FloatDistribution.of(0, 1), 0.2, 0.9, 0.5).dimension(0);
         assertThat(k.sigma).containsExactly(new double[] {0.3, 0.4, 0.4, 1.0}, within(1e-15));
         assertThat(k.mu).containsExactly(new double[] {0.2, 0.9, 0.5, 0.5}, within(1e-15));
     }
@@ -53,19 +53,34 @@ class ParzenEstimatorTest {
     @Test
     void endpointsOptionKeepsTheDomainGapsAndMagicClipRaisesSmallBandwidths() {
         EstimatorSettings endpoints = new EstimatorSettings(1.0, true, true);
-        NumericKernels withEnds = (NumericKernels) new ParzenEstimator(List.of(FloatDistribution.of(0, 1)),
-                new double[][] {{0.2, 0.9, 0.5}}, new double[] {1, 1, 1}, null, endpoints).dimension(0);
+        NumericKernels withEnds = (NumericKernels) new ParzenEstimator(
+                        List.of(FloatDistribution.of(0, 1)),
+                        new double[][] {{0.2, 0.9, 0.5}},
+                        new double[] {1, 1, 1},
+                        null,
+                        endpoints)
+                .dimension(0);
         assertThat(withEnds.sigma).containsExactly(new double[] {0.3, 0.4, 0.4, 1.0}, within(1e-15));
-        NumericKernels ends2 = (NumericKernels) new ParzenEstimator(List.of(FloatDistribution.of(0, 1)),
-                new double[][] {{0.3, 0.35}}, new double[] {1, 1}, null, endpoints).dimension(0);
+        NumericKernels ends2 = (NumericKernels) new ParzenEstimator(
+                        List.of(FloatDistribution.of(0, 1)),
+                        new double[][] {{0.3, 0.35}},
+                        new double[] {1, 1},
+                        null,
+                        endpoints)
+                .dimension(0);
         // padded [0, .3, .35, 1]: .3 -> max(.3, .05); .35 -> max(.05, .65); min clip 1/4
         assertThat(ends2.sigma).containsExactly(new double[] {0.3, 0.65, 1.0}, within(1e-15));
         // clustered: raw gaps .01 are clipped to range / min(100, n + 2) = 1/5
-        NumericKernels clipped = (NumericKernels) estimator(FloatDistribution.of(0, 1), 0.5, 0.51, 0.52).dimension(0);
+        NumericKernels clipped = (NumericKernels)
+                estimator(FloatDistribution.of(0, 1), 0.5, 0.51, 0.52).dimension(0);
         assertThat(clipped.sigma).containsExactly(new double[] {0.2, 0.2, 0.2, 1.0}, within(1e-15));
-        NumericKernels unclipped = (NumericKernels) new ParzenEstimator(List.of(FloatDistribution.of(0, 1)),
-                new double[][] {{0.5, 0.51, 0.52}}, new double[] {1, 1, 1}, null,
-                new EstimatorSettings(1.0, false, false)).dimension(0);
+        NumericKernels unclipped = (NumericKernels) new ParzenEstimator(
+                        List.of(FloatDistribution.of(0, 1)),
+                        new double[][] {{0.5, 0.51, 0.52}},
+                        new double[] {1, 1, 1},
+                        null,
+                        new EstimatorSettings(1.0, false, false))
+                .dimension(0);
         assertThat(unclipped.sigma[0]).isCloseTo(0.01, within(1e-12));
     }
 
@@ -135,8 +150,10 @@ class ParzenEstimatorTest {
     void defaultWeightsRampTheOldestBeyondTwentyFive() {
         assertThat(Weights.DEFAULT.weights(3)).containsExactly(1, 1, 1);
         double[] w30 = Weights.DEFAULT.weights(30);
-        assertThat(Arrays.copyOf(w30, 6)).containsExactly(new double[] {1.0 / 30, 0.275, 0.5166666666666667,
-                0.7583333333333333, 1.0, 1.0}, within(1e-15));
+        assertThat(Arrays.copyOf(w30, 6))
+                .containsExactly(
+                        new double[] {1.0 / 30, 0.275, 0.5166666666666667, 0.7583333333333333, 1.0, 1.0},
+                        within(1e-15));
         assertThat(Arrays.stream(w30).skip(5).allMatch(x -> x == 1.0)).isTrue();
         assertThat(Weights.DEFAULT.weights(26)[0]).isEqualTo(1.0 / 26);
         assertThat(Weights.DEFAULT.weights(25)).containsOnly(1.0);
@@ -150,8 +167,12 @@ class ParzenEstimatorTest {
 
     @Test
     void weightsAreAppliedInObservationOrderWithThePriorAppended() {
-        ParzenEstimator e = new ParzenEstimator(List.of(FloatDistribution.of(0, 1)), new double[][] {{0.1, 0.9}},
-                new double[] {1, 3}, null, new EstimatorSettings(4, true, false));
+        ParzenEstimator e = new ParzenEstimator(
+                List.of(FloatDistribution.of(0, 1)),
+                new double[][] {{0.1, 0.9}},
+                new double[] {1, 3},
+                null,
+                new EstimatorSettings(4, true, false));
         assertThat(e.weight(0)).isCloseTo(0.125, within(1e-15));
         assertThat(e.weight(1)).isCloseTo(0.375, within(1e-15));
         assertThat(e.weight(2)).isCloseTo(0.5, within(1e-15));
@@ -162,7 +183,7 @@ class ParzenEstimatorTest {
         SplittableRandom r = new SplittableRandom(7);
         double[] obs = new double[200];
         for (int i = 0; i < obs.length; i++) {
-            obs[i] = r.nextInt(5) == 0 ? 3 : r.nextInt(0, 21);  // many ties
+            obs[i] = r.nextInt(5) == 0 ? 3 : r.nextInt(0, 21); // many ties
         }
         int[] order = NumericKernels.argsort(obs);
         double[] w = Weights.DEFAULT.weights(obs.length);
@@ -180,29 +201,45 @@ class ParzenEstimatorTest {
         Distribution d = FloatDistribution.of(0, 1);
         double[][] points = {{0.0}, {0.03}, {0.5}, {0.999}};
         double[] first = {0.01, 0.02, 0.5, 0.97};
-        double[] second = {0.01, 0.02, 0.5, 0.97, 0.015};  // a new neighbour changes two bandwidths
+        double[] second = {0.01, 0.02, 0.5, 0.97, 0.015}; // a new neighbour changes two bandwidths
         for (double[] obs : new double[][] {first, second, second}) {
             int[] slots = java.util.stream.IntStream.range(0, obs.length).toArray();
             double[] w = Weights.DEFAULT.weights(obs.length);
             ParzenEstimator fresh = new ParzenEstimator(List.of(d), new double[][] {obs}, w, null, DEFAULTS);
-            ParzenEstimator cached = new ParzenEstimator(List.of(d), new double[][] {obs}, w, null, DEFAULTS,
-                    new NormalizerCache[] {cache}, slots);
+            ParzenEstimator cached = new ParzenEstimator(
+                    List.of(d), new double[][] {obs}, w, null, DEFAULTS, new NormalizerCache[] {cache}, slots);
             assertThat(cached.logPdf(points)).containsExactly(fresh.logPdf(points));
         }
         // other bounds: everything is recomputed
         Distribution wider = FloatDistribution.of(-1, 1);
         double[] w = Weights.DEFAULT.weights(5);
-        assertThat(new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS,
-                new NormalizerCache[] {cache}, new int[] {0, 1, 2, 3, 4}).logPdf(points))
-                .containsExactly(new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS).logPdf(points));
+        assertThat(new ParzenEstimator(
+                                List.of(wider),
+                                new double[][] {second},
+                                w,
+                                null,
+                                DEFAULTS,
+                                new NormalizerCache[] {cache},
+                                new int[] {0, 1, 2, 3, 4})
+                        .logPdf(points))
+                .containsExactly(
+                        new ParzenEstimator(List.of(wider), new double[][] {second}, w, null, DEFAULTS).logPdf(points));
     }
 
     @Test
     void droppingNegligibleKernelsKeepsTheDensityOfEveryKernelSummed() {
-        List<Distribution> space = List.of(FloatDistribution.of(0, 1), IntDistribution.of(0, 50),
-                CategoricalDistribution.of("a", "b", "c"), FloatDistribution.logScale(1e-4, 1), FloatDistribution.of(-3, 3),
-                IntDistribution.logScale(1, 1000), FloatDistribution.stepped(0, 10, 0.5), FloatDistribution.of(0, 1),
-                CategoricalDistribution.of(1, 2), FloatDistribution.of(0, 1), FloatDistribution.of(0, 1),
+        List<Distribution> space = List.of(
+                FloatDistribution.of(0, 1),
+                IntDistribution.of(0, 50),
+                CategoricalDistribution.of("a", "b", "c"),
+                FloatDistribution.logScale(1e-4, 1),
+                FloatDistribution.of(-3, 3),
+                IntDistribution.logScale(1, 1000),
+                FloatDistribution.stepped(0, 10, 0.5),
+                FloatDistribution.of(0, 1),
+                CategoricalDistribution.of(1, 2),
+                FloatDistribution.of(0, 1),
+                FloatDistribution.of(0, 1),
                 FloatDistribution.of(0, 1));
         SplittableRandom r = new SplittableRandom(5);
         ParzenEstimator prior = new ParzenEstimator(space, new double[space.size()][0], new double[0], null, DEFAULTS);
@@ -231,7 +268,8 @@ class ParzenEstimatorTest {
                 }
             }
             double max = Arrays.stream(total).max().orElseThrow();
-            double reference = max + Math.log(Arrays.stream(total).map(v -> Math.exp(v - max)).sum());
+            double reference = max
+                    + Math.log(Arrays.stream(total).map(v -> Math.exp(v - max)).sum());
             assertThat(fast[p]).isCloseTo(reference, within(1e-12 * Math.max(1, Math.abs(reference))));
         }
     }

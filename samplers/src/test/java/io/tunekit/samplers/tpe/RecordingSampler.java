@@ -5,7 +5,6 @@ import io.tunekit.StudyView;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.Sampler;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,7 @@ import java.util.Map;
 final class RecordingSampler implements Sampler {
 
     /** One call: the trial, the path ("relative" or "independent") and the parameter names. */
-    record Call(int trial, String path, List<String> names) {
-    }
+    record Call(int trial, String path, List<String> names) {}
 
     private final Sampler delegate;
     final List<Call> calls = new ArrayList<>();

@@ -1,20 +1,19 @@
 package io.tunekit.samplers.tpe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Pins the exact proposals of seeded runs, so that a change meant only to make the sampler faster
@@ -45,8 +44,13 @@ class TpeSeededSequenceTest {
             int units = t.suggestLogInt("units", 1, 512);
             int even = t.suggestInt("even", 0, 40, 2);
             String kind = t.suggestCategorical("kind", List.of("a", "b", "c", "d"));
-            double value = x * x + Math.abs(Math.log10(lr) + 2) + Math.abs(q - 0.35) + Math.abs(n - 7)
-                    + Math.abs(Math.log(units) - 3) + Math.abs(even - 12) / 10.0 + (kind.equals("b") ? 0 : 1);
+            double value = x * x
+                    + Math.abs(Math.log10(lr) + 2)
+                    + Math.abs(q - 0.35)
+                    + Math.abs(n - 7)
+                    + Math.abs(Math.log(units) - 3)
+                    + Math.abs(even - 12) / 10.0
+                    + (kind.equals("b") ? 0 : 1);
             t.setConstraint("c", i % 11 == 5 ? 1.0 + x : -1.0);
             running.add(t);
             if (running.size() >= parallel) {
@@ -77,7 +81,8 @@ class TpeSeededSequenceTest {
         long h = 0xcbf29ce484222325L;
         for (FrozenTrial t : s.trials()) {
             for (Map.Entry<String, Distribution> e : new TreeMap<>(t.distributions()).entrySet()) {
-                long bits = Double.doubleToLongBits(e.getValue().toInternal(t.params().get(e.getKey())));
+                long bits = Double.doubleToLongBits(
+                        e.getValue().toInternal(t.params().get(e.getKey())));
                 for (int b = 0; b < 64; b += 8) {
                     h ^= (bits >>> b) & 0xff;
                     h *= 0x100000001b3L;
@@ -113,36 +118,47 @@ class TpeSeededSequenceTest {
 
     @Test
     void fortyFloats() {
-        Study s = Study.builder().direction(Direction.MINIMIZE).sampler(TpeSampler.builder().seed(6).build()).build();
-        s.optimize(trial -> {
-            double sum = 0;
-            for (int i = 0; i < 40; i++) {
-                double x = trial.suggestFloat("x" + i, 0, 1) - 0.3;
-                sum += x * x;
-            }
-            return sum;
-        }, 80);
+        Study s = Study.builder()
+                .direction(Direction.MINIMIZE)
+                .sampler(TpeSampler.builder().seed(6).build())
+                .build();
+        s.optimize(
+                trial -> {
+                    double sum = 0;
+                    for (int i = 0; i < 40; i++) {
+                        double x = trial.suggestFloat("x" + i, 0, 1) - 0.3;
+                        sum += x * x;
+                    }
+                    return sum;
+                },
+                80);
         assertThat(Long.toHexString(digest(s))).isEqualTo(FORTY_FLOATS);
     }
 
     @Test
     void groupsWithConditionalParameters() {
-        Study s = Study.builder().direction(Direction.MAXIMIZE)
-                .sampler(TpeSampler.builder().seed(7).group(true).build()).build();
-        s.optimize(trial -> {
-            String model = trial.suggestCategorical("model", List.of("svm", "tree"));
-            if (model.equals("svm")) {
-                return -Math.abs(Math.log10(trial.suggestLogFloat("c", 1e-3, 1e3)));
-            }
-            return -Math.abs(trial.suggestInt("depth", 1, 12) - 5) - trial.suggestFloat("split", 0, 1);
-        }, 80);
+        Study s = Study.builder()
+                .direction(Direction.MAXIMIZE)
+                .sampler(TpeSampler.builder().seed(7).group(true).build())
+                .build();
+        s.optimize(
+                trial -> {
+                    String model = trial.suggestCategorical("model", List.of("svm", "tree"));
+                    if (model.equals("svm")) {
+                        return -Math.abs(Math.log10(trial.suggestLogFloat("c", 1e-3, 1e3)));
+                    }
+                    return -Math.abs(trial.suggestInt("depth", 1, 12) - 5) - trial.suggestFloat("split", 0, 1);
+                },
+                80);
         assertThat(Long.toHexString(digest(s))).isEqualTo(GROUPS);
     }
 
     @Test
     void twoObjectives() {
-        Study s = Study.builder().directions(Direction.MINIMIZE, Direction.MINIMIZE)
-                .sampler(TpeSampler.builder().seed(9).build()).build();
+        Study s = Study.builder()
+                .directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(TpeSampler.builder().seed(9).build())
+                .build();
         for (int i = 0; i < 70; i++) {
             Trial t = s.ask();
             double x = t.suggestFloat("x", 0, 1);

@@ -1,28 +1,40 @@
 package io.tunekit.samplers.tpe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.FloatDistribution;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TrialSplitTest {
 
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static FrozenTrial trial(int number, TrialState state, List<Double> values, Map<String, Object> system,
-                                     Map<Integer, Double> intermediate) {
-        return new FrozenTrial(number, 100 + number, state, values, T, state.isFinished() ? T : null,
-                Map.of("x", 0.1 * number), Map.of("x", FloatDistribution.of(0, 10)), Map.of(), system,
+    private static FrozenTrial trial(
+            int number,
+            TrialState state,
+            List<Double> values,
+            Map<String, Object> system,
+            Map<Integer, Double> intermediate) {
+        return new FrozenTrial(
+                number,
+                100 + number,
+                state,
+                values,
+                T,
+                state.isFinished() ? T : null,
+                Map.of("x", 0.1 * number),
+                Map.of("x", FloatDistribution.of(0, 10)),
+                Map.of(),
+                system,
                 new TreeMap<>(intermediate));
     }
 
@@ -46,7 +58,8 @@ class TrialSplitTest {
         t.add(pruned(7, Map.of(2, 0.0, 5, 15.0)));
         t.add(pruned(8, Map.of()));
         t.add(trial(9, TrialState.COMPLETE, List.of(0.0), Map.of("constraints:c", 2.0), Map.of()));
-        t.add(trial(10, TrialState.COMPLETE, List.of(-1.0), Map.of("constraints:c", 0.5, "constraints:d", -3.0), Map.of()));
+        t.add(trial(
+                10, TrialState.COMPLETE, List.of(-1.0), Map.of("constraints:c", 0.5, "constraints:d", -3.0), Map.of()));
         t.add(trial(11, TrialState.RUNNING, List.of(), Map.of(), Map.of()));
         t.add(trial(12, TrialState.RUNNING, List.of(), Map.of(), Map.of()));
         return t;
@@ -99,7 +112,8 @@ class TrialSplitTest {
         // a filtered view (a bracket) sees a subset of the same history
         TrialHistory.Visible filtered = history.sync(study().subList(3, 6), 112);
         assertThat(numbers(history, filtered.finished())).containsExactly(3, 4, 5);
-        assertThat(numbers(history, TrialSplit.below(history, filtered.finished(), 1))).containsExactly(4);
+        assertThat(numbers(history, TrialSplit.below(history, filtered.finished(), 1)))
+                .containsExactly(4);
     }
 
     @Test
@@ -136,10 +150,14 @@ class TrialSplitTest {
     void hypervolumeIsExactInTwoAndThreeDimensions() {
         assertThat(Hypervolume.of(List.of(new double[] {1, 2, 3}, new double[] {2, 1, 2}), new double[] {4, 4, 4}))
                 .isEqualTo(14.0);
-        assertThat(Hypervolume.of(List.of(new double[] {1, 5}, new double[] {2, 2}, new double[] {5, 1}),
-                new double[] {5.5, 5.5})).isEqualTo(12.25 + 0.5 + 0.5);
+        assertThat(Hypervolume.of(
+                        List.of(new double[] {1, 5}, new double[] {2, 2}, new double[] {5, 1}),
+                        new double[] {5.5, 5.5}))
+                .isEqualTo(12.25 + 0.5 + 0.5);
         // points outside the reference box count nothing
-        assertThat(Hypervolume.of(List.of(new double[] {6, 1}), new double[] {5.5, 5.5})).isZero();
-        assertThat(MultiObjectiveSplit.referencePoint(new double[][] {{-2, 0}, {-4, 3}})).containsExactly(-1.8, 3.3000000000000003);
+        assertThat(Hypervolume.of(List.of(new double[] {6, 1}), new double[] {5.5, 5.5}))
+                .isZero();
+        assertThat(MultiObjectiveSplit.referencePoint(new double[][] {{-2, 0}, {-4, 3}}))
+                .containsExactly(-1.8, 3.3000000000000003);
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
  * locks, the database clock, datetime columns and which errors are worth a retry.
  */
 enum Dialect {
-
     SQLITE {
         @Override
         String lockStudyRow() {
@@ -48,7 +47,10 @@ enum Dialect {
         boolean isTransient(SQLException e) {
             int code = e.getErrorCode() & 0xff;
             String m = String.valueOf(e.getMessage());
-            return code == 5 || code == 6 || m.contains("SQLITE_BUSY") || m.contains("database is locked")
+            return code == 5
+                    || code == 6
+                    || m.contains("SQLITE_BUSY")
+                    || m.contains("database is locked")
                     || m.contains("SQLITE_LOCKED");
         }
 
@@ -69,8 +71,12 @@ enum Dialect {
         @Override
         boolean isTransient(SQLException e) {
             String state = String.valueOf(e.getSQLState());
-            return state.equals("40001") || state.equals("40P01") || state.startsWith("08") || state.equals("57P01")
-                    || state.equals("55P03") || e instanceof java.sql.SQLTransientException;
+            return state.equals("40001")
+                    || state.equals("40P01")
+                    || state.startsWith("08")
+                    || state.equals("57P01")
+                    || state.equals("55P03")
+                    || e instanceof java.sql.SQLTransientException;
         }
 
         @Override
@@ -101,27 +107,34 @@ enum Dialect {
 
         @Override
         LocalDateTime truncate(LocalDateTime t) {
-            return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS);  // DATETIME without fraction
+            return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS); // DATETIME without fraction
         }
 
         @Override
         boolean isTransient(SQLException e) {
             String state = String.valueOf(e.getSQLState());
             int code = e.getErrorCode();
-            return code == 1213 || code == 1205 || state.equals("40001") || state.startsWith("08")
+            return code == 1213
+                    || code == 1205
+                    || state.equals("40001")
+                    || state.startsWith("08")
                     || e instanceof java.sql.SQLTransientException;
         }
 
         @Override
         boolean isUniqueViolation(SQLException e) {
-            return e.getErrorCode() == 1062 || "23000".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("Duplicate");
+            return e.getErrorCode() == 1062
+                    || "23000".equals(e.getSQLState())
+                            && String.valueOf(e.getMessage()).contains("Duplicate");
         }
     };
 
     /** SQLAlchemy's SQLite DATETIME text: {@code 2026-11-29 09:30:58.133605} (fraction optional). */
     static final DateTimeFormatter TEXT = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
+            .optionalEnd()
             .toFormatter();
 
     /** The layout SQLAlchemy writes into SQLite DATETIME columns: always six fraction digits. */
@@ -185,6 +198,8 @@ enum Dialect {
 
     /** {@code t} as it reads back after a round trip through a datetime column. */
     Instant stored(Instant t) {
-        return t == null ? null : truncate(LocalDateTime.ofInstant(t, ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
+        return t == null
+                ? null
+                : truncate(LocalDateTime.ofInstant(t, ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
     }
 }

@@ -4,7 +4,6 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ final class DistributionJson {
     /** Float and int distributions are records with exact equality, so their text can be reused. */
     private static final Map<Distribution, String> NUMERIC_CACHE = new ConcurrentHashMap<>();
 
-    private DistributionJson() {
-    }
+    private DistributionJson() {}
 
     static String toJson(Distribution d) {
         if (d instanceof CategoricalDistribution c) {
@@ -70,28 +68,48 @@ final class DistributionJson {
                 Map<?, ?> a = map.get("attributes") instanceof Map<?, ?> m ? m : Map.of();
                 String name = String.valueOf(map.get("name"));
                 return switch (name) {
-                    case "FloatDistribution" -> new FloatDistribution(dbl(a, "low"), dbl(a, "high"),
-                            a.get("step") == null ? null : dbl(a, "step"), bool(a, "log"));
-                    case "IntDistribution" -> new IntDistribution(integer(a, "low"), integer(a, "high"),
-                            a.get("step") == null ? 1 : integer(a, "step"), bool(a, "log"));
+                    case "FloatDistribution" ->
+                        new FloatDistribution(
+                                dbl(a, "low"),
+                                dbl(a, "high"),
+                                a.get("step") == null ? null : dbl(a, "step"),
+                                bool(a, "log"));
+                    case "IntDistribution" ->
+                        new IntDistribution(
+                                integer(a, "low"),
+                                integer(a, "high"),
+                                a.get("step") == null ? 1 : integer(a, "step"),
+                                bool(a, "log"));
                     case "CategoricalDistribution" -> new CategoricalDistribution((List<?>) a.get("choices"));
                     case "UniformDistribution" -> FloatDistribution.of(dbl(a, "low"), dbl(a, "high"));
                     case "LogUniformDistribution" -> FloatDistribution.logScale(dbl(a, "low"), dbl(a, "high"));
-                    case "DiscreteUniformDistribution" -> FloatDistribution.stepped(dbl(a, "low"), dbl(a, "high"),
-                            dbl(a, "q"));
-                    case "IntUniformDistribution" -> new IntDistribution(integer(a, "low"), integer(a, "high"),
-                            a.get("step") == null ? 1 : integer(a, "step"), false);
-                    case "IntLogUniformDistribution" -> new IntDistribution(integer(a, "low"), integer(a, "high"),
-                            1, true);
+                    case "DiscreteUniformDistribution" ->
+                        FloatDistribution.stepped(dbl(a, "low"), dbl(a, "high"), dbl(a, "q"));
+                    case "IntUniformDistribution" ->
+                        new IntDistribution(
+                                integer(a, "low"),
+                                integer(a, "high"),
+                                a.get("step") == null ? 1 : integer(a, "step"),
+                                false);
+                    case "IntLogUniformDistribution" ->
+                        new IntDistribution(integer(a, "low"), integer(a, "high"), 1, true);
                     default -> throw new IllegalArgumentException("unknown distribution name '" + name + "'");
                 };
             }
             String type = String.valueOf(map.get("type"));
             return switch (type) {
-                case "float" -> new FloatDistribution(dbl(map, "low"), dbl(map, "high"),
-                        map.get("step") == null ? null : dbl(map, "step"), bool(map, "log"));
-                case "int" -> new IntDistribution(integer(map, "low"), integer(map, "high"),
-                        map.get("step") == null ? 1 : integer(map, "step"), bool(map, "log"));
+                case "float" ->
+                    new FloatDistribution(
+                            dbl(map, "low"),
+                            dbl(map, "high"),
+                            map.get("step") == null ? null : dbl(map, "step"),
+                            bool(map, "log"));
+                case "int" ->
+                    new IntDistribution(
+                            integer(map, "low"),
+                            integer(map, "high"),
+                            map.get("step") == null ? 1 : integer(map, "step"),
+                            bool(map, "log"));
                 case "categorical" -> new CategoricalDistribution((List<?>) map.get("choices"));
                 default -> throw new IllegalArgumentException("unknown distribution type '" + type + "'");
             };

@@ -8,9 +8,7 @@ import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.JsonValues;
 import io.tunekit.storage.Storage;
-import io.tunekit.storage.StorageException;
 import io.tunekit.storage.UnknownStudyException;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,8 +61,7 @@ public final class JdbcStorage implements Storage {
     private final Duration gracePeriod;
     private final String key;
 
-    private record StudyMeta(String name, List<Direction> directions) {
-    }
+    private record StudyMeta(String name, List<Direction> directions) {}
 
     private final Map<Long, StudyMeta> studies = new ConcurrentHashMap<>();
     private final Map<Long, TrialCache> caches = new ConcurrentHashMap<>();
@@ -77,12 +74,14 @@ public final class JdbcStorage implements Storage {
         this.dialect = url.dialect();
         this.displayUrl = url.display();
         this.heartbeatInterval = settings.heartbeatInterval();
-        this.gracePeriod = settings.gracePeriod() != null ? settings.gracePeriod()
+        this.gracePeriod = settings.gracePeriod() != null
+                ? settings.gracePeriod()
                 : heartbeatInterval == null ? null : heartbeatInterval.multipliedBy(2);
         this.key = dialect.quote("key");
         this.loader = new TrialLoader(dialect);
         ConnectionSource source = dialect == Dialect.SQLITE
-                ? new SqliteConnections(url.jdbcUrl(), (int) settings.busyTimeout().toMillis())
+                ? new SqliteConnections(
+                        url.jdbcUrl(), (int) settings.busyTimeout().toMillis())
                 : new PooledConnections(url.jdbcUrl(), dialect, settings.poolSize(), settings.busyTimeout());
         this.tx = new Transactions(dialect, source, settings.maxAttempts(), 5, 1000);
         try {
@@ -94,9 +93,13 @@ public final class JdbcStorage implements Storage {
     }
 
     /** Settings of a storage; see {@link Storages.Builder}. */
-    record Settings(Duration heartbeatInterval, Duration gracePeriod, Duration busyTimeout, int poolSize,
-                    int maxAttempts, String libraryVersion) {
-    }
+    record Settings(
+            Duration heartbeatInterval,
+            Duration gracePeriod,
+            Duration busyTimeout,
+            int poolSize,
+            int maxAttempts,
+            String libraryVersion) {}
 
     private void initialise(String libraryVersion) {
         tx.write("create or check the schema", c -> {
@@ -141,8 +144,8 @@ public final class JdbcStorage implements Storage {
         try {
             id = tx.write("create study '" + name + "'", c -> {
                 long studyId = insert(c, "INSERT INTO studies (study_name) VALUES (?)", "study_id", name);
-                PreparedStatement ps = c.prepare(
-                        "INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
+                PreparedStatement ps =
+                        c.prepare("INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
                 for (int i = 0; i < dirs.size(); i++) {
                     ps.setString(1, dirs.get(i).name());
                     ps.setLong(2, studyId);
@@ -156,7 +159,7 @@ public final class JdbcStorage implements Storage {
             throw new DuplicatedStudyException(name);
         }
         studies.put(id, new StudyMeta(name, dirs));
-        caches.remove(id);  // an id reused after a deletion elsewhere
+        caches.remove(id); // an id reused after a deletion elsewhere
         return id;
     }
 
@@ -187,8 +190,8 @@ public final class JdbcStorage implements Storage {
                 name = rs.getString(1);
             }
             List<Direction> dirs = new ArrayList<>();
-            PreparedStatement directions = c.prepare(
-                    "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective");
+            PreparedStatement directions =
+                    c.prepare("SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective");
             directions.setLong(1, studyId);
             try (ResultSet rs = directions.executeQuery()) {
                 while (rs.next()) {
@@ -220,7 +223,7 @@ public final class JdbcStorage implements Storage {
         return tx.read("list studies", c -> {
             List<String> names = new ArrayList<>();
             try (Statement s = c.statement();
-                 ResultSet rs = s.executeQuery("SELECT study_name FROM studies ORDER BY study_id")) {
+                    ResultSet rs = s.executeQuery("SELECT study_name FROM studies ORDER BY study_id")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
@@ -235,12 +238,17 @@ public final class JdbcStorage implements Storage {
         String trialsOfStudy = " WHERE trial_id IN (SELECT trial_id FROM trials WHERE study_id = ?)";
         tx.write("delete study " + studyId, c -> {
             // Optuna's foreign keys do not cascade: children first.
-            for (String table : List.of("trial_params", "trial_values", "trial_intermediate_values",
-                    "trial_user_attributes", "trial_system_attributes", "trial_heartbeats")) {
+            for (String table : List.of(
+                    "trial_params",
+                    "trial_values",
+                    "trial_intermediate_values",
+                    "trial_user_attributes",
+                    "trial_system_attributes",
+                    "trial_heartbeats")) {
                 update(c, "DELETE FROM " + table + trialsOfStudy, studyId);
             }
-            for (String table : List.of("trials", "study_directions", "study_user_attributes",
-                    "study_system_attributes", "studies")) {
+            for (String table : List.of(
+                    "trials", "study_directions", "study_user_attributes", "study_system_attributes", "studies")) {
                 update(c, "DELETE FROM " + table + " WHERE study_id = ?", studyId);
             }
             return null;
@@ -309,8 +317,8 @@ public final class JdbcStorage implements Storage {
         return tx.write("compare-and-set study system attribute '" + attrKey + "'", c -> {
             lockStudy(c, studyId);
             Object[] current = studyAttr(c, "study_system_attributes", studyId, attrKey);
-            boolean matches = expected == null ? current == null
-                    : current != null && JsonValues.sameValue(current[0], expected);
+            boolean matches =
+                    expected == null ? current == null : current != null && JsonValues.sameValue(current[0], expected);
             if (matches) {
                 upsertAttr(c, "study_system_attributes", "study_id", studyId, attrKey, json);
             }
@@ -320,8 +328,7 @@ public final class JdbcStorage implements Storage {
 
     /** {@code null} if the attribute is absent, else a one-element array holding its (possibly null) value. */
     private Object[] studyAttr(Session c, String table, long studyId, String attrKey) throws SQLException {
-        PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND "
-                + key + " = ?");
+        PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND " + key + " = ?");
         ps.setLong(1, studyId);
         ps.setString(2, attrKey);
         try (ResultSet rs = ps.executeQuery()) {
@@ -355,7 +362,8 @@ public final class JdbcStorage implements Storage {
                 }
             }
             if (template != null) {
-                for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
+                for (Map.Entry<String, Distribution> e :
+                        template.distributions().entrySet()) {
                     checkCompatible(c, cache, e.getKey(), e.getValue());
                 }
             }
@@ -363,8 +371,11 @@ public final class JdbcStorage implements Storage {
             Instant start = dialect.stored(template == null ? Instant.now() : template.datetimeStart());
             Instant complete = template == null ? null : dialect.stored(template.datetimeComplete());
             long id;
-            PreparedStatement ps = c.prepareInsert("INSERT INTO trials (number, study_id, state, datetime_start, "
-                    + "datetime_complete) VALUES (?, ?, ?, ?, ?)", "trial_id", dialect);
+            PreparedStatement ps = c.prepareInsert(
+                    "INSERT INTO trials (number, study_id, state, datetime_start, "
+                            + "datetime_complete) VALUES (?, ?, ?, ?, ?)",
+                    "trial_id",
+                    dialect);
             ps.setInt(1, number);
             ps.setLong(2, studyId);
             ps.setString(3, state.name());
@@ -373,7 +384,12 @@ public final class JdbcStorage implements Storage {
             id = executeInsert(ps);
             Map<String, Object> systemAttrs = new LinkedHashMap<>(template == null ? Map.of() : template.systemAttrs());
             for (Map.Entry<CreationGuard.Ticket, Long> e : tickets.entrySet()) {
-                upsertAttr(c, "study_system_attributes", "study_id", studyId, e.getKey().counterKey(),
+                upsertAttr(
+                        c,
+                        "study_system_attributes",
+                        "study_id",
+                        studyId,
+                        e.getKey().counterKey(),
                         PythonJson.dumps(JsonValues.copy(e.getValue() + 1)));
                 systemAttrs.put(e.getKey().trialKey(), JsonValues.copy(e.getValue()));
             }
@@ -384,10 +400,22 @@ public final class JdbcStorage implements Storage {
                 writeAttrs(c, "trial_user_attributes", id, template.userAttrs());
             }
             writeAttrs(c, "trial_system_attributes", id, systemAttrs);
-            return Optional.of(template == null
-                    ? new FrozenTrial(number, id, state, List.of(), start, null, null, null, null, systemAttrs, null)
-                    : new FrozenTrial(number, id, state, template.values(), start, complete, template.params(),
-                    template.distributions(), template.userAttrs(), systemAttrs, template.intermediateValues()));
+            return Optional.of(
+                    template == null
+                            ? new FrozenTrial(
+                                    number, id, state, List.of(), start, null, null, null, null, systemAttrs, null)
+                            : new FrozenTrial(
+                                    number,
+                                    id,
+                                    state,
+                                    template.values(),
+                                    start,
+                                    complete,
+                                    template.params(),
+                                    template.distributions(),
+                                    template.userAttrs(),
+                                    systemAttrs,
+                                    template.intermediateValues()));
         });
         created.ifPresent(t -> {
             t.distributions().forEach(cache.firstDistributions::putIfAbsent);
@@ -434,7 +462,9 @@ public final class JdbcStorage implements Storage {
                     dialect.setInstant(ps, 1, Instant.now());
                     ps.setLong(2, id);
                     changed = ps.executeUpdate();
-                    return changed == 1 ? Optional.of(loader.load(c, "trial_id = ?", id).get(0)) : Optional.<FrozenTrial>empty();
+                    return changed == 1
+                            ? Optional.of(loader.load(c, "trial_id = ?", id).get(0))
+                            : Optional.<FrozenTrial>empty();
                 });
                 if (popped.isPresent()) {
                     cache.advanceWaitingWatermark(id);
@@ -463,8 +493,14 @@ public final class JdbcStorage implements Storage {
                 long studyId = lockUnfinished(c, trialId);
                 studyOf[0] = studyId;
                 checkCompatible(c, cache(studyId), name, distribution);
-                update(c, "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) "
-                        + "VALUES (?, ?, ?, ?)", trialId, name, internalValue, json);
+                update(
+                        c,
+                        "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) "
+                                + "VALUES (?, ?, ?, ?)",
+                        trialId,
+                        name,
+                        internalValue,
+                        json);
                 return null;
             });
         } catch (Transactions.UniqueViolation e) {
@@ -519,8 +555,8 @@ public final class JdbcStorage implements Storage {
         Instant complete = dialect.stored(Instant.now());
         boolean done = tx.write("finish trial " + trialId, c -> {
             int changed;
-            PreparedStatement ps = c.prepare("UPDATE trials SET state = ?, datetime_complete = ? "
-                    + "WHERE trial_id = ? AND state = 'RUNNING'");
+            PreparedStatement ps = c.prepare(
+                    "UPDATE trials SET state = ?, datetime_complete = ? " + "WHERE trial_id = ? AND state = 'RUNNING'");
             ps.setString(1, state.name());
             dialect.setInstant(ps, 2, complete);
             ps.setLong(3, trialId);
@@ -528,8 +564,8 @@ public final class JdbcStorage implements Storage {
             if (changed == 0) {
                 TrialState current = currentState(c, trialId);
                 if (current == TrialState.WAITING) {
-                    throw new IllegalStateException("Trial with id " + trialId
-                            + " is WAITING; only a RUNNING trial can finish");
+                    throw new IllegalStateException(
+                            "Trial with id " + trialId + " is WAITING; only a RUNNING trial can finish");
                 }
                 return false;
             }
@@ -538,8 +574,20 @@ public final class JdbcStorage implements Storage {
         });
         FrozenTrial mine = owned.remove(trialId);
         if (done && mine != null) {
-            finished.put(trialId, new FrozenTrial(mine.number(), trialId, state, copy, mine.datetimeStart(), complete,
-                    mine.params(), mine.distributions(), mine.userAttrs(), mine.systemAttrs(), mine.intermediateValues()));
+            finished.put(
+                    trialId,
+                    new FrozenTrial(
+                            mine.number(),
+                            trialId,
+                            state,
+                            copy,
+                            mine.datetimeStart(),
+                            complete,
+                            mine.params(),
+                            mine.distributions(),
+                            mine.userAttrs(),
+                            mine.systemAttrs(),
+                            mine.intermediateValues()));
         }
         return done;
     }
@@ -583,8 +631,8 @@ public final class JdbcStorage implements Storage {
             }
         });
         if (found[0] < 0) {
-            throw new IllegalArgumentException("Study '" + m.name() + "' has no trial number " + number
-                    + " (it has " + found[1] + " trials)");
+            throw new IllegalArgumentException(
+                    "Study '" + m.name() + "' has no trial number " + number + " (it has " + found[1] + " trials)");
         }
         return found[0];
     }
@@ -620,8 +668,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public void recordHeartbeat(long trialId) {
         tx.write("record heartbeat of trial " + trialId, c -> {
-            update(c, "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + dialect.now() + ")"
-                    + dialect.upsert("trial_id", "heartbeat"), trialId);
+            update(
+                    c,
+                    "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + dialect.now() + ")"
+                            + dialect.upsert("trial_id", "heartbeat"),
+                    trialId);
             return null;
         });
     }
@@ -642,8 +693,9 @@ public final class JdbcStorage implements Storage {
         List<Long> stale = tx.read("look for stale trials", c -> {
             LocalDateTime now = databaseNow(c);
             List<Long> out = new ArrayList<>();
-            try (Statement s = c.statement(); ResultSet rs = s.executeQuery(
-                    "SELECT trial_id, heartbeat FROM trial_heartbeats WHERE trial_id IN (" + ids + ")")) {
+            try (Statement s = c.statement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT trial_id, heartbeat FROM trial_heartbeats WHERE trial_id IN (" + ids + ")")) {
                 while (rs.next()) {
                     LocalDateTime beat = dialect.getDatetime(rs, "heartbeat");
                     if (beat != null && Duration.between(beat, now).compareTo(gracePeriod) > 0) {
@@ -666,7 +718,9 @@ public final class JdbcStorage implements Storage {
                 ps.setLong(3, id);
                 dialect.setDatetime(ps, 4, threshold);
                 changed = ps.executeUpdate();
-                return changed == 1 ? Optional.of(loader.load(c, "trial_id = ?", id).get(0)) : Optional.<FrozenTrial>empty();
+                return changed == 1
+                        ? Optional.of(loader.load(c, "trial_id = ?", id).get(0))
+                        : Optional.<FrozenTrial>empty();
             });
             owned.remove(id);
             t.ifPresent(trial -> {
@@ -678,7 +732,8 @@ public final class JdbcStorage implements Storage {
     }
 
     private LocalDateTime databaseNow(Session c) throws SQLException {
-        try (Statement s = c.statement(); ResultSet rs = s.executeQuery("SELECT " + dialect.now() + " AS now")) {
+        try (Statement s = c.statement();
+                ResultSet rs = s.executeQuery("SELECT " + dialect.now() + " AS now")) {
             rs.next();
             return dialect.getDatetime(rs, "now");
         }
@@ -724,8 +779,8 @@ public final class JdbcStorage implements Storage {
             TrialState state = TrialState.valueOf(rs.getString(2));
             if (state.isFinished()) {
                 owned.remove(trialId);
-                throw new IllegalStateException("Trial " + rs.getInt(3) + " is already finished (" + state
-                        + ") and cannot be changed");
+                throw new IllegalStateException(
+                        "Trial " + rs.getInt(3) + " is already finished (" + state + ") and cannot be changed");
             }
             return rs.getLong(1);
         }
@@ -824,8 +879,8 @@ public final class JdbcStorage implements Storage {
         if (attrs.isEmpty()) {
             return;
         }
-        PreparedStatement ps = c.prepare("INSERT INTO " + table + " (trial_id, " + key
-                + ", value_json) VALUES (?, ?, ?)");
+        PreparedStatement ps =
+                c.prepare("INSERT INTO " + table + " (trial_id, " + key + ", value_json) VALUES (?, ?, ?)");
         for (Map.Entry<String, Object> e : attrs.entrySet()) {
             ps.setLong(1, trialId);
             ps.setString(2, e.getKey());
@@ -837,8 +892,13 @@ public final class JdbcStorage implements Storage {
 
     private void upsertAttr(Session c, String table, String owner, long ownerId, String attrKey, String json)
             throws SQLException {
-        update(c, "INSERT INTO " + table + " (" + owner + ", " + key + ", value_json) VALUES (?, ?, ?)"
-                + dialect.upsert(owner + ", " + key, "value_json"), ownerId, attrKey, json);
+        update(
+                c,
+                "INSERT INTO " + table + " (" + owner + ", " + key + ", value_json) VALUES (?, ?, ?)"
+                        + dialect.upsert(owner + ", " + key, "value_json"),
+                ownerId,
+                attrKey,
+                json);
     }
 
     private static int update(Session c, String sql, Object... args) throws SQLException {
@@ -886,8 +946,18 @@ public final class JdbcStorage implements Storage {
         }
 
         FrozenTrial build(FrozenTrial t) {
-            return new FrozenTrial(t.number(), t.id(), t.state(), t.values(), t.datetimeStart(), t.datetimeComplete(),
-                    params, distributions, userAttrs, systemAttrs, intermediate);
+            return new FrozenTrial(
+                    t.number(),
+                    t.id(),
+                    t.state(),
+                    t.values(),
+                    t.datetimeStart(),
+                    t.datetimeComplete(),
+                    params,
+                    distributions,
+                    userAttrs,
+                    systemAttrs,
+                    intermediate);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.StorageException;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -30,9 +29,18 @@ final class OptunaSchema {
     static final String HEAD = "v3.2.0.a";
     /** The revisions whose tables Tunekit reads and writes unchanged. */
     static final Set<String> SUPPORTED = Set.of("v3.0.0.d", HEAD);
+
     static final int SCHEMA_VERSION = 12;
 
-    private enum Type { PK, INT, FLOAT, DATETIME, TEXT, VARCHAR, ENUM }
+    private enum Type {
+        PK,
+        INT,
+        FLOAT,
+        DATETIME,
+        TEXT,
+        VARCHAR,
+        ENUM
+    }
 
     private record Column(String name, Type type, boolean notNull, int length, String enumName, List<String> values) {
         static Column of(String name, Type type, boolean notNull) {
@@ -48,9 +56,8 @@ final class OptunaSchema {
         }
     }
 
-    private record Table(String name, List<Column> columns, String pk, List<String> constraints, List<String[]> fks,
-                         String index) {
-    }
+    private record Table(
+            String name, List<Column> columns, String pk, List<String> constraints, List<String[]> fks, String index) {}
 
     private static final List<String> DIRECTIONS = List.of("NOT_SET", "MINIMIZE", "MAXIMIZE");
     private static final List<String> STATES = List.of("RUNNING", "COMPLETE", "PRUNED", "FAIL", "WAITING");
@@ -59,49 +66,111 @@ final class OptunaSchema {
 
     /** In creation order (parents first). */
     private static final List<Table> TABLES = List.of(
-            new Table("studies", List.of(Column.of("study_id", Type.PK, true), Column.varchar("study_name", 512, true)),
-                    "study_id", List.of(), List.of(), null),
-            new Table("version_info", List.of(Column.of("version_info_id", Type.INT, true),
-                    Column.of("schema_version", Type.INT, false), Column.varchar("library_version", 256, false)),
-                    "version_info_id", List.of("CHECK (version_info_id=1)"), List.of(), null),
-            new Table("study_directions", List.of(Column.of("study_direction_id", Type.PK, true),
-                    Column.enumeration("direction", "studydirection", DIRECTIONS), Column.of("study_id", Type.INT, true),
-                    Column.of("objective", Type.INT, true)),
-                    "study_direction_id", List.of("UNIQUE (study_id, objective)"),
-                    List.<String[]>of(new String[] {"study_id", "studies"}), null),
+            new Table(
+                    "studies",
+                    List.of(Column.of("study_id", Type.PK, true), Column.varchar("study_name", 512, true)),
+                    "study_id",
+                    List.of(),
+                    List.of(),
+                    null),
+            new Table(
+                    "version_info",
+                    List.of(
+                            Column.of("version_info_id", Type.INT, true),
+                            Column.of("schema_version", Type.INT, false),
+                            Column.varchar("library_version", 256, false)),
+                    "version_info_id",
+                    List.of("CHECK (version_info_id=1)"),
+                    List.of(),
+                    null),
+            new Table(
+                    "study_directions",
+                    List.of(
+                            Column.of("study_direction_id", Type.PK, true),
+                            Column.enumeration("direction", "studydirection", DIRECTIONS),
+                            Column.of("study_id", Type.INT, true),
+                            Column.of("objective", Type.INT, true)),
+                    "study_direction_id",
+                    List.of("UNIQUE (study_id, objective)"),
+                    List.<String[]>of(new String[] {"study_id", "studies"}),
+                    null),
             attributes("study_user_attributes", "study_user_attribute_id", "study_id", "studies"),
             attributes("study_system_attributes", "study_system_attribute_id", "study_id", "studies"),
-            new Table("trials", List.of(Column.of("trial_id", Type.PK, true), Column.of("number", Type.INT, false),
-                    Column.of("study_id", Type.INT, false), Column.enumeration("state", "trialstate", STATES),
-                    Column.of("datetime_start", Type.DATETIME, false), Column.of("datetime_complete", Type.DATETIME, false)),
-                    "trial_id", List.of(), List.<String[]>of(new String[] {"study_id", "studies"}), "ix_trials_study_id"),
+            new Table(
+                    "trials",
+                    List.of(
+                            Column.of("trial_id", Type.PK, true),
+                            Column.of("number", Type.INT, false),
+                            Column.of("study_id", Type.INT, false),
+                            Column.enumeration("state", "trialstate", STATES),
+                            Column.of("datetime_start", Type.DATETIME, false),
+                            Column.of("datetime_complete", Type.DATETIME, false)),
+                    "trial_id",
+                    List.of(),
+                    List.<String[]>of(new String[] {"study_id", "studies"}),
+                    "ix_trials_study_id"),
             attributes("trial_user_attributes", "trial_user_attribute_id", "trial_id", "trials"),
             attributes("trial_system_attributes", "trial_system_attribute_id", "trial_id", "trials"),
-            new Table("trial_params", List.of(Column.of("param_id", Type.PK, true), Column.of("trial_id", Type.INT, false),
-                    Column.varchar("param_name", 512, false), Column.of("param_value", Type.FLOAT, false),
-                    Column.of("distribution_json", Type.TEXT, false)),
-                    "param_id", List.of("UNIQUE (trial_id, param_name)"),
-                    List.<String[]>of(new String[] {"trial_id", "trials"}), null),
-            new Table("trial_values", List.of(Column.of("trial_value_id", Type.PK, true), Column.of("trial_id", Type.INT, true),
-                    Column.of("objective", Type.INT, true), Column.of("value", Type.FLOAT, false),
-                    Column.enumeration("value_type", "trialvaluetype", VALUE_TYPES)),
-                    "trial_value_id", List.of("UNIQUE (trial_id, objective)"),
-                    List.<String[]>of(new String[] {"trial_id", "trials"}), null),
-            new Table("trial_intermediate_values", List.of(Column.of("trial_intermediate_value_id", Type.PK, true),
-                    Column.of("trial_id", Type.INT, true), Column.of("step", Type.INT, true),
-                    Column.of("intermediate_value", Type.FLOAT, false),
-                    Column.enumeration("intermediate_value_type", "trialintermediatevaluetype", INTERMEDIATE_TYPES)),
-                    "trial_intermediate_value_id", List.of("UNIQUE (trial_id, step)"),
-                    List.<String[]>of(new String[] {"trial_id", "trials"}), null),
-            new Table("trial_heartbeats", List.of(Column.of("trial_heartbeat_id", Type.PK, true),
-                    Column.of("trial_id", Type.INT, true), Column.of("heartbeat", Type.DATETIME, true)),
-                    "trial_heartbeat_id", List.of("UNIQUE (trial_id)"),
-                    List.<String[]>of(new String[] {"trial_id", "trials"}), null));
+            new Table(
+                    "trial_params",
+                    List.of(
+                            Column.of("param_id", Type.PK, true),
+                            Column.of("trial_id", Type.INT, false),
+                            Column.varchar("param_name", 512, false),
+                            Column.of("param_value", Type.FLOAT, false),
+                            Column.of("distribution_json", Type.TEXT, false)),
+                    "param_id",
+                    List.of("UNIQUE (trial_id, param_name)"),
+                    List.<String[]>of(new String[] {"trial_id", "trials"}),
+                    null),
+            new Table(
+                    "trial_values",
+                    List.of(
+                            Column.of("trial_value_id", Type.PK, true),
+                            Column.of("trial_id", Type.INT, true),
+                            Column.of("objective", Type.INT, true),
+                            Column.of("value", Type.FLOAT, false),
+                            Column.enumeration("value_type", "trialvaluetype", VALUE_TYPES)),
+                    "trial_value_id",
+                    List.of("UNIQUE (trial_id, objective)"),
+                    List.<String[]>of(new String[] {"trial_id", "trials"}),
+                    null),
+            new Table(
+                    "trial_intermediate_values",
+                    List.of(
+                            Column.of("trial_intermediate_value_id", Type.PK, true),
+                            Column.of("trial_id", Type.INT, true),
+                            Column.of("step", Type.INT, true),
+                            Column.of("intermediate_value", Type.FLOAT, false),
+                            Column.enumeration(
+                                    "intermediate_value_type", "trialintermediatevaluetype", INTERMEDIATE_TYPES)),
+                    "trial_intermediate_value_id",
+                    List.of("UNIQUE (trial_id, step)"),
+                    List.<String[]>of(new String[] {"trial_id", "trials"}),
+                    null),
+            new Table(
+                    "trial_heartbeats",
+                    List.of(
+                            Column.of("trial_heartbeat_id", Type.PK, true),
+                            Column.of("trial_id", Type.INT, true),
+                            Column.of("heartbeat", Type.DATETIME, true)),
+                    "trial_heartbeat_id",
+                    List.of("UNIQUE (trial_id)"),
+                    List.<String[]>of(new String[] {"trial_id", "trials"}),
+                    null));
 
     private static Table attributes(String table, String pk, String owner, String ownerTable) {
-        return new Table(table, List.of(Column.of(pk, Type.PK, true), Column.of(owner, Type.INT, false),
-                Column.varchar("key", 512, false), Column.of("value_json", Type.TEXT, false)),
-                pk, List.of("UNIQUE (" + owner + ", key)"), List.<String[]>of(new String[] {owner, ownerTable}), null);
+        return new Table(
+                table,
+                List.of(
+                        Column.of(pk, Type.PK, true),
+                        Column.of(owner, Type.INT, false),
+                        Column.varchar("key", 512, false),
+                        Column.of("value_json", Type.TEXT, false)),
+                pk,
+                List.of("UNIQUE (" + owner + ", key)"),
+                List.<String[]>of(new String[] {owner, ownerTable}),
+                null);
     }
 
     /** Every table Optuna has, children last; delete in reverse order. */
@@ -112,8 +181,7 @@ final class OptunaSchema {
         return names;
     }
 
-    private OptunaSchema() {
-    }
+    private OptunaSchema() {}
 
     /** The DDL that creates the table in the dialect, followed by its indexes. */
     static List<String> ddl(String tableName, Dialect dialect) {
@@ -121,7 +189,10 @@ final class OptunaSchema {
             return List.of("CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\t"
                     + "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)");
         }
-        Table t = TABLES.stream().filter(x -> x.name().equals(tableName)).findFirst().orElseThrow();
+        Table t = TABLES.stream()
+                .filter(x -> x.name().equals(tableName))
+                .findFirst()
+                .orElseThrow();
         List<String> parts = new ArrayList<>();
         for (Column c : t.columns()) {
             parts.add(dialect.quoteIfKey(c.name()) + " " + type(c, dialect) + (c.notNull() ? " NOT NULL" : ""));
@@ -147,21 +218,34 @@ final class OptunaSchema {
 
     private static String type(Column c, Dialect dialect) {
         return switch (c.type()) {
-            case PK -> switch (dialect) {
-                case SQLITE -> "INTEGER";
-                case POSTGRESQL -> "SERIAL";
-                case MYSQL -> "INTEGER AUTO_INCREMENT";
-            };
+            case PK ->
+                switch (dialect) {
+                    case SQLITE -> "INTEGER";
+                    case POSTGRESQL -> "SERIAL";
+                    case MYSQL -> "INTEGER AUTO_INCREMENT";
+                };
             case INT -> "INTEGER";
             case FLOAT -> dialect == Dialect.SQLITE ? "FLOAT" : "FLOAT(53)";
             case DATETIME -> dialect == Dialect.POSTGRESQL ? "TIMESTAMP WITHOUT TIME ZONE" : "DATETIME";
             case TEXT -> "TEXT";
             case VARCHAR -> "VARCHAR(" + c.length() + ")";
-            case ENUM -> switch (dialect) {
-                case SQLITE -> "VARCHAR(" + c.values().stream().mapToInt(String::length).max().orElse(1) + ")";
-                case POSTGRESQL -> c.enumName();
-                case MYSQL -> "ENUM(" + String.join(",", c.values().stream().map(v -> "'" + v + "'").toList()) + ")";
-            };
+            case ENUM ->
+                switch (dialect) {
+                    case SQLITE ->
+                        "VARCHAR("
+                                + c.values().stream()
+                                        .mapToInt(String::length)
+                                        .max()
+                                        .orElse(1) + ")";
+                    case POSTGRESQL -> c.enumName();
+                    case MYSQL ->
+                        "ENUM("
+                                + String.join(
+                                        ",",
+                                        c.values().stream()
+                                                .map(v -> "'" + v + "'")
+                                                .toList()) + ")";
+                };
         };
     }
 
@@ -192,7 +276,8 @@ final class OptunaSchema {
         Set<String> existing = tables(c);
         String revision = null;
         if (existing.contains("alembic_version")) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
                 revision = rs.next() ? rs.getString(1) : null;
             }
         }
@@ -260,7 +345,8 @@ final class OptunaSchema {
     }
 
     private static boolean hasRows(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
             return rs.next();
         }
     }

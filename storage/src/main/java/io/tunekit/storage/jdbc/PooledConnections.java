@@ -2,7 +2,6 @@ package io.tunekit.storage.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import java.sql.SQLException;
 import java.time.Duration;
 

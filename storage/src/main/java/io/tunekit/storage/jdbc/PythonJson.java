@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.tunekit.storage.JsonValues;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -36,8 +35,7 @@ final class PythonJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    private PythonJson() {
-    }
+    private PythonJson() {}
 
     /** Parses JSON text into the normalised immutable values of {@link JsonValues}. */
     static Object loads(String text) {
@@ -81,7 +79,8 @@ final class PythonJson {
             case VALUE_NUMBER_INT:
                 // Python ints can be arbitrarily large; Tunekit's JSON values stop at long, beyond is a double.
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? (Object) parser.getBigIntegerValue().doubleValue() : (Object) parser.getLongValue();
+                        ? (Object) parser.getBigIntegerValue().doubleValue()
+                        : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT:
                 return parser.getDoubleValue();
             case VALUE_TRUE:
@@ -182,8 +181,8 @@ final class PythonJson {
             }
             out.append('}');
         } else {
-            throw new IllegalArgumentException("value " + value + " of type " + value.getClass().getName()
-                    + " is not a JSON value");
+            throw new IllegalArgumentException(
+                    "value " + value + " of type " + value.getClass().getName() + " is not a JSON value");
         }
     }
 

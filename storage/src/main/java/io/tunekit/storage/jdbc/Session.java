@@ -33,6 +33,7 @@ final class Session {
             return false;
         }
     };
+
     private final List<Statement> open = new ArrayList<>();
 
     Session(Connection connection, boolean reuseStatements) {

@@ -1,11 +1,10 @@
 package io.tunekit.storage.jdbc;
 
-import org.sqlite.SQLiteConfig;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Two connections to one SQLite file: one for write transactions, one for reads, each used by

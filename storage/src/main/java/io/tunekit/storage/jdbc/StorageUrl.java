@@ -9,8 +9,9 @@ package io.tunekit.storage.jdbc;
  */
 record StorageUrl(Dialect dialect, String jdbcUrl, String display) {
 
-    static final String ACCEPTED = "sqlite:PATH, sqlite:///PATH (Optuna's form; sqlite:////abs/path), jdbc:sqlite:PATH, "
-            + "jdbc:postgresql://HOST[:PORT]/DB?user=..., jdbc:mariadb://HOST[:PORT]/DB?user=... or jdbc:mysql://...";
+    static final String ACCEPTED =
+            "sqlite:PATH, sqlite:///PATH (Optuna's form; sqlite:////abs/path), jdbc:sqlite:PATH, "
+                    + "jdbc:postgresql://HOST[:PORT]/DB?user=..., jdbc:mariadb://HOST[:PORT]/DB?user=... or jdbc:mysql://...";
 
     /**
      * Parses a storage URL.
@@ -26,8 +27,9 @@ record StorageUrl(Dialect dialect, String jdbcUrl, String display) {
             return sqlite(url, u.substring("sqlite:///".length()));
         }
         if (u.startsWith("sqlite://")) {
-            throw new IllegalArgumentException("storage URL '" + url + "' has a host part; SQLite URLs are sqlite:///relative.db "
-                    + "or sqlite:////absolute.db (Optuna's form) or sqlite:path");
+            throw new IllegalArgumentException(
+                    "storage URL '" + url + "' has a host part; SQLite URLs are sqlite:///relative.db "
+                            + "or sqlite:////absolute.db (Optuna's form) or sqlite:path");
         }
         if (u.startsWith("sqlite:")) {
             return sqlite(url, u.substring("sqlite:".length()));
@@ -46,13 +48,15 @@ record StorageUrl(Dialect dialect, String jdbcUrl, String display) {
             String mariadb = "jdbc:mariadb:" + u.substring("jdbc:mysql:".length());
             return new StorageUrl(Dialect.MYSQL, mariadb, withoutQuery(u));
         }
-        throw new IllegalArgumentException("storage URL '" + withoutQuery(u) + "' is not supported; accepted: " + ACCEPTED);
+        throw new IllegalArgumentException(
+                "storage URL '" + withoutQuery(u) + "' is not supported; accepted: " + ACCEPTED);
     }
 
     private static StorageUrl sqlite(String original, String path) {
         if (path.isEmpty() || path.equals(":memory:") || path.startsWith(":memory:") || path.contains("mode=memory")) {
-            throw new IllegalArgumentException("storage URL '" + original + "' needs a file: an in-memory SQLite database "
-                    + "is not shared between connections; use io.tunekit.storage.InMemoryStorage instead");
+            throw new IllegalArgumentException(
+                    "storage URL '" + original + "' needs a file: an in-memory SQLite database "
+                            + "is not shared between connections; use io.tunekit.storage.InMemoryStorage instead");
         }
         return new StorageUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, "sqlite:" + path);
     }

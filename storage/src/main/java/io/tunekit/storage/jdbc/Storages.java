@@ -5,7 +5,6 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -31,8 +30,7 @@ import java.util.Properties;
  */
 public final class Storages {
 
-    private Storages() {
-    }
+    private Storages() {}
 
     /**
      * Opens (and on first use creates) the database at {@code url} with default settings: no
@@ -121,8 +119,15 @@ public final class Storages {
             if (gracePeriod != null && heartbeatInterval == null) {
                 throw new IllegalArgumentException("gracePeriod=" + gracePeriod + " needs a heartbeatInterval");
             }
-            return new JdbcStorage(url, new JdbcStorage.Settings(heartbeatInterval, gracePeriod, busyTimeout, poolSize,
-                    maxAttempts, "tunekit " + version()));
+            return new JdbcStorage(
+                    url,
+                    new JdbcStorage.Settings(
+                            heartbeatInterval,
+                            gracePeriod,
+                            busyTimeout,
+                            poolSize,
+                            maxAttempts,
+                            "tunekit " + version()));
         }
 
         private static Duration positive(String what, Duration d) {
@@ -155,23 +160,32 @@ public final class Storages {
         for (String name : storage.studyNames()) {
             long id = storage.findStudy(name).orElse(-1);
             if (id < 0) {
-                continue;  // deleted meanwhile
+                continue; // deleted meanwhile
             }
             List<Direction> directions = storage.studyDirections(id);
             List<FrozenTrial> trials = storage.trials(id, EnumSet.allOf(TrialState.class));
             FrozenTrial best = null;
             Instant start = null;
             for (FrozenTrial t : trials) {
-                if (t.datetimeStart() != null && (start == null || t.datetimeStart().isBefore(start))) {
+                if (t.datetimeStart() != null
+                        && (start == null || t.datetimeStart().isBefore(start))) {
                     start = t.datetimeStart();
                 }
-                if (directions.size() == 1 && t.state() == TrialState.COMPLETE && t.values().size() == 1
+                if (directions.size() == 1
+                        && t.state() == TrialState.COMPLETE
+                        && t.values().size() == 1
                         && (best == null || directions.get(0).isBetter(t.value(), best.value()))) {
                     best = t;
                 }
             }
-            out.add(new StudySummary(id, name, directions, Optional.ofNullable(best), storage.studyUserAttrs(id),
-                    trials.size(), Optional.ofNullable(start)));
+            out.add(new StudySummary(
+                    id,
+                    name,
+                    directions,
+                    Optional.ofNullable(best),
+                    storage.studyUserAttrs(id),
+                    trials.size(),
+                    Optional.ofNullable(start)));
         }
         return List.copyOf(out);
     }

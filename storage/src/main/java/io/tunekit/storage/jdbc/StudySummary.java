@@ -2,7 +2,6 @@ package io.tunekit.storage.jdbc;
 
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,14 @@ import java.util.Optional;
  * @param trialCount the number of trials in every state
  * @param datetimeStart the earliest start of any trial; empty if none has started
  */
-public record StudySummary(long studyId, String name, List<Direction> directions, Optional<FrozenTrial> bestTrial,
-                           Map<String, Object> userAttrs, int trialCount, Optional<Instant> datetimeStart) {
+public record StudySummary(
+        long studyId,
+        String name,
+        List<Direction> directions,
+        Optional<FrozenTrial> bestTrial,
+        Map<String, Object> userAttrs,
+        int trialCount,
+        Optional<Instant> datetimeStart) {
 
     /** Copies the collections. */
     public StudySummary {

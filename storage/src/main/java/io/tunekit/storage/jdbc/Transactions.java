@@ -1,7 +1,6 @@
 package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.StorageException;
-
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -35,8 +34,8 @@ final class Transactions implements AutoCloseable {
     private final long baseBackoffMillis;
     private final long maxBackoffMillis;
 
-    Transactions(Dialect dialect, ConnectionSource source, int maxAttempts, long baseBackoffMillis,
-                 long maxBackoffMillis) {
+    Transactions(
+            Dialect dialect, ConnectionSource source, int maxAttempts, long baseBackoffMillis, long maxBackoffMillis) {
         this.dialect = dialect;
         this.source = source;
         this.maxAttempts = maxAttempts;
@@ -72,15 +71,22 @@ final class Transactions implements AutoCloseable {
                     rollbackQuietly(c);
                 }
                 if (dialect.isTransient(e) && attempt < maxAttempts) {
-                    LOG.log(System.Logger.Level.DEBUG, "{0}: attempt {1} met {2}; retrying", what, attempt, e.getMessage());
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "{0}: attempt {1} met {2}; retrying",
+                            what,
+                            attempt,
+                            e.getMessage());
                     pause(attempt);
                     continue;
                 }
                 if (dialect.isUniqueViolation(e)) {
                     throw new UniqueViolation(e);
                 }
-                throw new StorageException(what + " failed" + (attempt > 1 ? " after " + attempt + " attempts" : "")
-                        + ": " + e.getMessage(), e);
+                throw new StorageException(
+                        what + " failed" + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": "
+                                + e.getMessage(),
+                        e);
             } catch (RuntimeException | Error e) {
                 if (begun) {
                     rollbackQuietly(c);

@@ -3,7 +3,6 @@ package io.tunekit.storage.jdbc;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,14 +60,14 @@ final class TrialCache {
     synchronized void absorb(List<FrozenTrial> trials, Map<Long, FrozenTrial> finishedById) {
         for (FrozenTrial t : trials) {
             if (t.number() < 0) {
-                continue;  // a row without a number (never written by Optuna or Tunekit)
+                continue; // a row without a number (never written by Optuna or Tunekit)
             }
             while (byNumber.size() <= t.number()) {
                 byNumber.add(null);
             }
             FrozenTrial known = byNumber.get(t.number());
             if (known != null && known.state().isFinished()) {
-                continue;  // a concurrent refresh read an older snapshot; finished trials never change
+                continue; // a concurrent refresh read an older snapshot; finished trials never change
             }
             byNumber.set(t.number(), t);
             maxSeenId = Math.max(maxSeenId, t.id());

@@ -3,7 +3,6 @@ package io.tunekit.storage.jdbc;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,8 +58,18 @@ final class TrialLoader {
         final TreeMap<Integer, Double> intermediate = new TreeMap<>();
 
         FrozenTrial toTrial() {
-            return new FrozenTrial(number, id, state, new ArrayList<>(values.values()), start, complete, params, dists,
-                    userAttrs, systemAttrs, intermediate);
+            return new FrozenTrial(
+                    number,
+                    id,
+                    state,
+                    new ArrayList<>(values.values()),
+                    start,
+                    complete,
+                    params,
+                    dists,
+                    userAttrs,
+                    systemAttrs,
+                    intermediate);
         }
     }
 
@@ -95,13 +104,30 @@ final class TrialLoader {
             r.params.put(name, d.toExternal(rs.getDouble("param_value")));
             r.dists.put(name, d);
         });
-        query(c, sql.get(2), args, rows,
+        query(
+                c,
+                sql.get(2),
+                args,
+                rows,
                 (rs, r) -> r.values.put(rs.getInt("objective"), decode(rs, "value", rs.getString("value_type"))));
-        query(c, sql.get(3), args, rows, (rs, r) -> r.intermediate.put(rs.getInt("step"),
-                decode(rs, "intermediate_value", rs.getString("intermediate_value_type"))));
-        query(c, sql.get(4), args, rows,
+        query(
+                c,
+                sql.get(3),
+                args,
+                rows,
+                (rs, r) -> r.intermediate.put(
+                        rs.getInt("step"), decode(rs, "intermediate_value", rs.getString("intermediate_value_type"))));
+        query(
+                c,
+                sql.get(4),
+                args,
+                rows,
                 (rs, r) -> r.userAttrs.put(rs.getString(2), PythonJson.loads(rs.getString(3))));
-        query(c, sql.get(5), args, rows,
+        query(
+                c,
+                sql.get(5),
+                args,
+                rows,
                 (rs, r) -> r.systemAttrs.put(rs.getString(2), PythonJson.loads(rs.getString(3))));
         List<FrozenTrial> out = new ArrayList<>(rows.size());
         for (Row r : rows.values()) {
@@ -119,7 +145,8 @@ final class TrialLoader {
                 "SELECT trial_id, param_name, param_value, distribution_json FROM trial_params" + ids
                         + " ORDER BY trial_id, param_id",
                 "SELECT trial_id, objective, value, value_type FROM trial_values" + ids,
-                "SELECT trial_id, step, intermediate_value, intermediate_value_type FROM trial_intermediate_values" + ids,
+                "SELECT trial_id, step, intermediate_value, intermediate_value_type FROM trial_intermediate_values"
+                        + ids,
                 "SELECT trial_id, " + key + ", value_json FROM trial_user_attributes" + ids
                         + " ORDER BY trial_id, trial_user_attribute_id",
                 "SELECT trial_id, " + key + ", value_json FROM trial_system_attributes" + ids
@@ -138,7 +165,7 @@ final class TrialLoader {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Row r = rows.get(rs.getLong("trial_id"));
-                if (r != null) {  // a trial created after the first query: read next time
+                if (r != null) { // a trial created after the first query: read next time
                     reader.read(rs, r);
                 }
             }

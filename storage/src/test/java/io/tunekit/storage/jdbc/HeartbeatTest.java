@@ -1,15 +1,14 @@
 package io.tunekit.storage.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
 import io.tunekit.RetryFailedTrialCallback;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Heartbeats on the database clock and the exactly-once failing of stale trials. */
 class HeartbeatTest {
@@ -33,7 +32,10 @@ class HeartbeatTest {
     }
 
     private static JdbcStorage open(String url, Duration interval, Duration grace) {
-        return Storages.builder(url).heartbeatInterval(interval).gracePeriod(grace).build();
+        return Storages.builder(url)
+                .heartbeatInterval(interval)
+                .gracePeriod(grace)
+                .build();
     }
 
     @Test
@@ -57,18 +59,22 @@ class HeartbeatTest {
     void theOwnerOfATrialAnotherProcessFailedReadsItAsFailed() throws Exception {
         String url = "sqlite:" + dir.resolve("owner.db");
         try (JdbcStorage owner = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2));
-             JdbcStorage sweeper = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+                JdbcStorage sweeper = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
             long study = owner.createStudy("owner", List.of(Direction.MINIMIZE));
             FrozenTrial trial = owner.createTrial(study, null, List.of()).orElseThrow();
             owner.recordHeartbeat(trial.id());
-            try (Connection c = DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
-                 Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00' WHERE trial_id = "
-                        + trial.id());
+            try (Connection c =
+                            DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
+                    Statement s = c.createStatement()) {
+                s.executeUpdate(
+                        "UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00' WHERE trial_id = " + trial.id());
             }
-            assertThat(sweeper.failStaleTrials(study)).extracting(FrozenTrial::id).containsExactly(trial.id());
+            assertThat(sweeper.failStaleTrials(study))
+                    .extracting(FrozenTrial::id)
+                    .containsExactly(trial.id());
             assertThat(owner.trial(trial.id()).state()).isEqualTo(TrialState.FAIL);
-            assertThat(owner.finishTrial(trial.id(), TrialState.COMPLETE, List.of(1.0))).isFalse();
+            assertThat(owner.finishTrial(trial.id(), TrialState.COMPLETE, List.of(1.0)))
+                    .isFalse();
         }
     }
 
@@ -79,20 +85,22 @@ class HeartbeatTest {
             long study = storage.createStudy(name, List.of(Direction.MINIMIZE));
             FrozenTrial stale = storage.createTrial(study, null, List.of()).orElseThrow();
             FrozenTrial fresh = storage.createTrial(study, null, List.of()).orElseThrow();
-            FrozenTrial silent = storage.createTrial(study, null, List.of()).orElseThrow();  // never beat: never stale
+            FrozenTrial silent = storage.createTrial(study, null, List.of()).orElseThrow(); // never beat: never stale
             storage.recordHeartbeat(stale.id());
             storage.recordHeartbeat(fresh.id());
-            try (Connection c = DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
-                 Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00' WHERE trial_id = "
-                        + stale.id());
+            try (Connection c =
+                            DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
+                    Statement s = c.createStatement()) {
+                s.executeUpdate(
+                        "UPDATE trial_heartbeats SET heartbeat = '2000-01-01 00:00:00' WHERE trial_id = " + stale.id());
             }
             AtomicInteger failed = new AtomicInteger();
             try (JdbcStorage other = open(url, Duration.ofSeconds(1), Duration.ofSeconds(2))) {
                 Thread[] threads = new Thread[8];
                 for (int i = 0; i < threads.length; i++) {
                     JdbcStorage s = i % 2 == 0 ? storage : other;
-                    threads[i] = new Thread(() -> failed.addAndGet(s.failStaleTrials(study).size()));
+                    threads[i] = new Thread(
+                            () -> failed.addAndGet(s.failStaleTrials(study).size()));
                 }
                 for (Thread t : threads) {
                     t.start();
@@ -106,8 +114,10 @@ class HeartbeatTest {
             assertThat(storage.trial(stale.id()).datetimeComplete()).isNotNull();
             assertThat(storage.trial(fresh.id()).state()).isEqualTo(TrialState.RUNNING);
             assertThat(storage.trial(silent.id()).state()).isEqualTo(TrialState.RUNNING);
-            assertThat(storage.finishTrial(stale.id(), TrialState.COMPLETE, List.of(1.0))).isFalse();
-            assertThatThrownBy(() -> storage.setTrialUserAttr(stale.id(), "k", 1)).isInstanceOf(IllegalStateException.class);
+            assertThat(storage.finishTrial(stale.id(), TrialState.COMPLETE, List.of(1.0)))
+                    .isFalse();
+            assertThatThrownBy(() -> storage.setTrialUserAttr(stale.id(), "k", 1))
+                    .isInstanceOf(IllegalStateException.class);
             storage.deleteStudy(study);
         }
     }
@@ -115,14 +125,19 @@ class HeartbeatTest {
     @Test
     void aLiveWorkerIsNeverFailedEvenWhenItsTrialOutlastsTheGraceManyTimes() {
         try (JdbcStorage storage = open(Duration.ofMillis(100), Duration.ofMillis(500))) {
-            Study study = Study.builder().name("live").storage(storage)
-                    .staleTrialCallback(new RetryFailedTrialCallback()).build();
+            Study study = Study.builder()
+                    .name("live")
+                    .storage(storage)
+                    .staleTrialCallback(new RetryFailedTrialCallback())
+                    .build();
             // Trial 0 runs 2.5 s (5 graces) while the other thread asks ~100 times, sweeping each time.
-            study.optimize(t -> {
-                double x = t.suggestFloat("x", 0, 1);
-                Thread.sleep(t.number() == 0 ? 2500 : 20);
-                return x;
-            }, OptimizeOptions.trials(100).parallelism(2));
+            study.optimize(
+                    t -> {
+                        double x = t.suggestFloat("x", 0, 1);
+                        Thread.sleep(t.number() == 0 ? 2500 : 20);
+                        return x;
+                    },
+                    OptimizeOptions.trials(100).parallelism(2));
             assertThat(study.trials()).hasSize(100).allMatch(t -> t.state() == TrialState.COMPLETE);
         }
     }
@@ -135,9 +150,13 @@ class HeartbeatTest {
             storage.createTrial(study, null, List.of());
             assertThat(storage.failStaleTrials(study)).isEmpty();
         }
-        assertThatThrownBy(() -> Storages.builder("sqlite:x.db").gracePeriod(Duration.ofSeconds(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a heartbeatInterval");
+        assertThatThrownBy(() -> Storages.builder("sqlite:x.db")
+                        .gracePeriod(Duration.ofSeconds(1))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a heartbeatInterval");
         assertThatThrownBy(() -> Storages.builder("sqlite:x.db").heartbeatInterval(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be positive");
     }
 }

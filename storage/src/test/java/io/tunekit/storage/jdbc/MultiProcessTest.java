@@ -1,14 +1,11 @@
 package io.tunekit.storage.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.RetryFailedTrialCallback;
 import io.tunekit.TrialState;
 import io.tunekit.storage.Storage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,8 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once guarantees across real JVM processes sharing one database: each test starts
@@ -54,15 +53,19 @@ class MultiProcessTest {
             workers.start("mode=random", "url=sqlite:" + db, "study=cold", "trials=5");
         }
         workers.releaseAll();
-        assertThat(workers.awaitAll(Duration.ofSeconds(120))).as(workers.allStderr()).containsOnly(0);
+        assertThat(workers.awaitAll(Duration.ofSeconds(120)))
+                .as(workers.allStderr())
+                .containsOnly(0);
         try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
             assertThat(storage.studyNames()).containsExactly("cold");
             assertNumberedOnce(storage, "cold", 40);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT version_num FROM alembic_version")).isEqualTo("v3.2.0.a");
             assertThat(single(s, "SELECT COUNT(*) FROM alembic_version")).isEqualTo("1");
-            assertThat(single(s, "SELECT COUNT(*) || ' ' || schema_version FROM version_info")).isEqualTo("1 12");
+            assertThat(single(s, "SELECT COUNT(*) || ' ' || schema_version FROM version_info"))
+                    .isEqualTo("1 12");
             assertThat(single(s, "PRAGMA journal_mode")).isEqualTo("wal");
         }
     }
@@ -74,14 +77,19 @@ class MultiProcessTest {
             workers.start("mode=grid", "url=" + sqliteUrl(), "study=grid");
         }
         workers.releaseAll();
-        assertThat(workers.awaitAll(Duration.ofSeconds(120))).as(workers.allStderr()).containsOnly(0);
+        assertThat(workers.awaitAll(Duration.ofSeconds(120)))
+                .as(workers.allStderr())
+                .containsOnly(0);
         try (JdbcStorage storage = Storages.open(sqliteUrl())) {
             List<FrozenTrial> trials = assertNumberedOnce(storage, "grid", 200);
-            Set<List<Object>> points = trials.stream().map(t -> List.of(t.params().get("x"), t.params().get("y")))
+            Set<List<Object>> points = trials.stream()
+                    .map(t -> List.of(t.params().get("x"), t.params().get("y")))
                     .collect(Collectors.toSet());
             assertThat(points).hasSize(200);
-            assertThat(trials).extracting(t -> ((Number) t.systemAttrs().get("grid_id")).intValue())
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 200).boxed().toList());
+            assertThat(trials)
+                    .extracting(t -> ((Number) t.systemAttrs().get("grid_id")).intValue())
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, 200).boxed().toList());
             assertThat(trials).allMatch(t -> t.state() == TrialState.COMPLETE);
         }
     }
@@ -93,7 +101,9 @@ class MultiProcessTest {
             workers.start("mode=budget", "url=" + sqliteUrl(), "study=budget", "budget=300");
         }
         workers.releaseAll();
-        assertThat(workers.awaitAll(Duration.ofSeconds(120))).as(workers.allStderr()).containsOnly(0);
+        assertThat(workers.awaitAll(Duration.ofSeconds(120)))
+                .as(workers.allStderr())
+                .containsOnly(0);
         try (JdbcStorage storage = Storages.open(sqliteUrl())) {
             assertThat(assertNumberedOnce(storage, "budget", 300)).allMatch(t -> t.state() == TrialState.COMPLETE);
         }
@@ -106,15 +116,18 @@ class MultiProcessTest {
         workers.releaseAll();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!workers.stdout(0).contains("RUNNING")) {
-            assertThat(System.nanoTime()).as("the doomed worker never started its trial: " + workers.stderr(0))
+            assertThat(System.nanoTime())
+                    .as("the doomed worker never started its trial: " + workers.stderr(0))
                     .isLessThan(deadline);
             Thread.sleep(20);
         }
         int killedNumber = Integer.parseInt(workers.stdout(0).trim().split("\\s+")[1]);
-        Thread.sleep(1500);  // at least one heartbeat is in
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(doomed.pid())).inheritIO().start();
+        Thread.sleep(1500); // at least one heartbeat is in
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(doomed.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor()).isZero();
-        assertThat(doomed.waitFor()).isEqualTo(137);  // 128 + SIGKILL
+        assertThat(doomed.waitFor()).isEqualTo(137); // 128 + SIGKILL
 
         for (int i = 0; i < 2; i++) {
             workers.start("mode=heartbeat", "url=" + sqliteUrl(), "study=crash", "trials=40", "sleepMillis=100");
@@ -127,7 +140,8 @@ class MultiProcessTest {
             FrozenTrial killed = trials.get(killedNumber);
             assertThat(killed.state()).isEqualTo(TrialState.FAIL);
             List<FrozenTrial> retries = trials.stream()
-                    .filter(t -> RetryFailedTrialCallback.retriedTrialNumber(t).isPresent()).toList();
+                    .filter(t -> RetryFailedTrialCallback.retriedTrialNumber(t).isPresent())
+                    .toList();
             assertThat(retries).hasSize(1);
             FrozenTrial retry = retries.get(0);
             assertThat(retry.state()).isEqualTo(TrialState.COMPLETE);
@@ -137,7 +151,7 @@ class MultiProcessTest {
                     .allMatch(t -> t.state() == TrialState.COMPLETE);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("study.db"));
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             assertThat(single(s, "PRAGMA integrity_check")).isEqualTo("ok");
         }
     }
@@ -175,7 +189,8 @@ class MultiProcessTest {
     private static List<FrozenTrial> assertNumberedOnce(Storage storage, String study, int n) {
         long id = storage.findStudy(study).orElseThrow();
         List<FrozenTrial> trials = storage.trials(id, EnumSet.allOf(TrialState.class));
-        assertThat(trials).extracting(FrozenTrial::number)
+        assertThat(trials)
+                .extracting(FrozenTrial::number)
                 .containsExactlyElementsOf(IntStream.range(0, n).boxed().toList());
         assertThat(new HashSet<>(trials.stream().map(FrozenTrial::id).toList())).hasSize(n);
         return new ArrayList<>(trials);
@@ -187,5 +202,4 @@ class MultiProcessTest {
             return rs.getString(1);
         }
     }
-
 }

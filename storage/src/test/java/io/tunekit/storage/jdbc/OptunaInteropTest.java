@@ -1,5 +1,8 @@
 package io.tunekit.storage.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
@@ -11,11 +14,6 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.storage.JsonValues;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,9 +29,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interoperability with real Optuna (Debian's python3-optuna 3.1, which {@code .ci/run}
@@ -52,8 +51,11 @@ class OptunaInteropTest {
     @BeforeAll
     static void needsOptuna() throws Exception {
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is missing");
-        Process p = new ProcessBuilder(PYTHON, "-c", "import optuna").redirectErrorStream(true).start();
-        assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
+        Process p = new ProcessBuilder(PYTHON, "-c", "import optuna")
+                .redirectErrorStream(true)
+                .start();
+        assumeTrue(
+                p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
                 "optuna is not installed for " + PYTHON + " (apt-get install python3-optuna)");
     }
 
@@ -66,19 +68,23 @@ class OptunaInteropTest {
 
             Study study = Study.load("from-optuna", storage);
             assertThat(study.direction()).isEqualTo(Direction.MAXIMIZE);
-            study.optimize(trial -> {
-                double x = suggestOptunasSpace(trial);
-                int n = (Integer) trial.params().get("n");
-                trial.setUserAttr("from", "tunekit");
-                trial.report(x, 0);
-                return x + n;
-            }, 5);
+            study.optimize(
+                    trial -> {
+                        double x = suggestOptunasSpace(trial);
+                        int n = (Integer) trial.params().get("n");
+                        trial.setUserAttr("from", "tunekit");
+                        trial.report(x, 0);
+                        return x + n;
+                    },
+                    5);
         }
         assertThat(alembic(db)).as("an Optuna 3.1 database is never re-stamped").isEqualTo("v3.0.0.d");
 
         Map<String, Object> again = optuna("dump", db, "continued.json");
         List<Map<String, Object>> trials = trials(again, "from-optuna");
-        assertThat(trials.size()).as("8 Optuna trials, the enqueued one and 4 new ones run by Tunekit").isEqualTo(13);
+        assertThat(trials.size())
+                .as("8 Optuna trials, the enqueued one and 4 new ones run by Tunekit")
+                .isEqualTo(13);
         Map<String, Object> enqueued = trials.get(8);
         assertThat(enqueued.get("state")).isEqualTo("COMPLETE");
         assertThat(((Map<?, ?>) enqueued.get("params")).get("x")).isEqualTo(1.5);
@@ -86,7 +92,8 @@ class OptunaInteropTest {
         for (Map<String, Object> t : trials.subList(8, 13)) {
             assertThat(t.get("state")).isEqualTo("COMPLETE");
             assertThat(((Map<?, ?>) t.get("user_attrs")).get("from")).isEqualTo("tunekit");
-            assertThat(new java.util.HashSet<Object>(((Map<?, ?>) t.get("params")).keySet())).isEqualTo(java.util.Set.of("x", "lr", "q", "n", "u", "c"));
+            assertThat(new java.util.HashSet<Object>(((Map<?, ?>) t.get("params")).keySet()))
+                    .isEqualTo(java.util.Set.of("x", "lr", "q", "n", "u", "c"));
         }
         try (JdbcStorage storage = Storages.open("sqlite:///" + db)) {
             assertSameAsOptuna(storage, again);
@@ -97,35 +104,47 @@ class OptunaInteropTest {
     void optunaReadsAStudyTunekitWrote() throws Exception {
         Path db = dir.resolve("tunekit.db");
         try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
-            Study study = Study.builder().name("from-tunekit").storage(storage).sampler(new RandomSampler(7)).build();
+            Study study = Study.builder()
+                    .name("from-tunekit")
+                    .storage(storage)
+                    .sampler(new RandomSampler(7))
+                    .build();
             study.setUserAttr("owner", Map.of("name", "zo\u00eb", "ratio", 0.1, "nan", Double.NaN));
-            study.optimize(trial -> {
-                double x = suggestOptunasSpace(trial);
-                int n = (Integer) trial.params().get("n");
-                trial.setUserAttr("note", Map.of("inf", Double.NEGATIVE_INFINITY, "text", "h\u00e9llo\n\"q\" \u2603"));
-                trial.report(x, 0);
-                trial.report(Double.NaN, 1);
-                trial.report(Double.POSITIVE_INFINITY, 2);
-                if (trial.number() == 2) {
-                    throw new TrialPrunedException();
-                }
-                if (trial.number() == 3) {
-                    throw new IllegalStateException("boom");
-                }
-                return trial.number() == 4 ? Double.NEGATIVE_INFINITY : x * n;
-            }, OptimizeOptions.trials(7).catching(IllegalStateException.class));
+            study.optimize(
+                    trial -> {
+                        double x = suggestOptunasSpace(trial);
+                        int n = (Integer) trial.params().get("n");
+                        trial.setUserAttr(
+                                "note", Map.of("inf", Double.NEGATIVE_INFINITY, "text", "h\u00e9llo\n\"q\" \u2603"));
+                        trial.report(x, 0);
+                        trial.report(Double.NaN, 1);
+                        trial.report(Double.POSITIVE_INFINITY, 2);
+                        if (trial.number() == 2) {
+                            throw new TrialPrunedException();
+                        }
+                        if (trial.number() == 3) {
+                            throw new IllegalStateException("boom");
+                        }
+                        return trial.number() == 4 ? Double.NEGATIVE_INFINITY : x * n;
+                    },
+                    OptimizeOptions.trials(7).catching(IllegalStateException.class));
             study.enqueueTrial(Map.of("x", 0.5));
-            Study multi = Study.builder().name("multi").directions(Direction.MINIMIZE, Direction.MAXIMIZE)
-                    .storage(storage).build();
-            multi.optimizeMulti(t -> new double[] {t.suggestFloat("a", 0, 1), t.suggestInt("b", 0, 3)},
-                    OptimizeOptions.trials(3));
+            Study multi = Study.builder()
+                    .name("multi")
+                    .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                    .storage(storage)
+                    .build();
+            multi.optimizeMulti(
+                    t -> new double[] {t.suggestFloat("a", 0, 1), t.suggestInt("b", 0, 3)}, OptimizeOptions.trials(3));
         }
         // Optuna 3.1 opens only its own head revision; the tables are the same.
         Path copy = dir.resolve("for-optuna-3.1.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             s.execute("VACUUM INTO '" + copy + "'");
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                Statement s = c.createStatement()) {
             s.execute("UPDATE alembic_version SET version_num = 'v3.0.0.d'");
         }
         Map<String, Object> dump = optuna("dump", copy, "read.json");
@@ -134,8 +153,10 @@ class OptunaInteropTest {
             assertSameAsOptuna(storage, dump);
         }
         List<Map<String, Object>> trials = trials(dump, "from-tunekit");
-        assertThat(trials).extracting(t -> t.get("state"))
-                .containsExactly("COMPLETE", "COMPLETE", "PRUNED", "FAIL", "COMPLETE", "COMPLETE", "COMPLETE", "WAITING");
+        assertThat(trials)
+                .extracting(t -> t.get("state"))
+                .containsExactly(
+                        "COMPLETE", "COMPLETE", "PRUNED", "FAIL", "COMPLETE", "COMPLETE", "COMPLETE", "WAITING");
         assertThat(((List<?>) trials.get(4).get("values")).get(0)).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
@@ -167,7 +188,8 @@ class OptunaInteropTest {
             }
             // Optuna 3.1 stores +-inf as NULL and sorts by the NULL, so its best trial is only
             // comparable when every complete value is finite (Optuna >= 3.2 ranks by value_type).
-            boolean finite = actual.stream().filter(t -> t.state() == TrialState.COMPLETE)
+            boolean finite = actual.stream()
+                    .filter(t -> t.state() == TrialState.COMPLETE)
                     .allMatch(t -> t.values().stream().allMatch(Double::isFinite));
             if (expected.containsKey("best_number") && finite) {
                 assertThat(Study.load(name, storage).bestTrial().number()).isEqualTo(expected.get("best_number"));
@@ -184,7 +206,8 @@ class OptunaInteropTest {
         Map<?, ?> distributions = (Map<?, ?>) e.get("distributions");
         assertThat(t.distributions().keySet()).as(what).isEqualTo(distributions.keySet());
         for (Map.Entry<String, Distribution> d : t.distributions().entrySet()) {
-            assertThat(DistributionJson.toJson(d.getValue())).as(what + " distribution JSON of " + d.getKey())
+            assertThat(DistributionJson.toJson(d.getValue()))
+                    .as(what + " distribution JSON of " + d.getKey())
                     .isEqualTo(distributions.get(d.getKey()));
         }
         Map<String, Object> intermediate = new java.util.LinkedHashMap<>();
@@ -198,7 +221,8 @@ class OptunaInteropTest {
 
     private static void assertJsonEqual(String what, Object actual, Object expected) {
         assertThat(JsonValues.sameValue(JsonValues.copy(actual), JsonValues.copy(expected)))
-                .as(what + ": Tunekit " + actual + " vs Optuna " + expected).isTrue();
+                .as(what + ": Tunekit " + actual + " vs Optuna " + expected)
+                .isTrue();
     }
 
     private static LocalDateTime utc(java.time.Instant t) {
@@ -225,7 +249,8 @@ class OptunaInteropTest {
         }
         Path json = dir.resolve(out);
         ProcessBuilder pb = new ProcessBuilder(PYTHON, script.toString(), mode, db.toString(), json.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(out + ".log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(out + ".log").toFile());
         pb.environment().put("TZ", "UTC");
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -242,8 +267,9 @@ class OptunaInteropTest {
     }
 
     private static String alembic(Path db) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
             rs.next();
             return rs.getString(1);
         }

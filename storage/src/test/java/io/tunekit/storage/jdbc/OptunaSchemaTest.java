@@ -1,10 +1,10 @@
 package io.tunekit.storage.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.Direction;
 import io.tunekit.storage.StorageException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,9 +15,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The schema a new SQLite database gets, and the revision rules for existing ones. */
 class OptunaSchemaTest {
@@ -34,7 +33,8 @@ class OptunaSchemaTest {
         // Optuna >= 3.2 also indexes trials.study_id on a new database; 3.1 did not.
         assertThat(ours.remove("ix_trials_study_id")).isEqualTo("CREATE INDEX ix_trials_study_id ON trials (study_id)");
         assertThat(ours).isEqualTo(optuna);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             assertThat(row(s, "SELECT version_info_id, schema_version, library_version FROM version_info"))
                     .isEqualTo("1|12|tunekit " + Storages.version());
             assertThat(row(s, "SELECT version_num FROM alembic_version")).isEqualTo("v3.2.0.a");
@@ -51,7 +51,8 @@ class OptunaSchemaTest {
             long id = storage.createStudy("s", List.of(Direction.MINIMIZE));
             storage.createTrial(id, null, List.of());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             assertThat(row(s, "SELECT version_num FROM alembic_version")).isEqualTo("v3.0.0.d");
         }
     }
@@ -61,8 +62,11 @@ class OptunaSchemaTest {
         Path db = dir.resolve("older.db");
         Storages.open("sqlite:" + db).close();
         execute(db, "UPDATE alembic_version SET version_num = 'v2.6.0.a'");
-        assertThatThrownBy(() -> Storages.open("sqlite:" + db)).isInstanceOf(StorageException.class)
-                .hasMessageContaining("'v2.6.0.a'").hasMessageContaining("v3.0.0.d").hasMessageContaining("v3.2.0.a");
+        assertThatThrownBy(() -> Storages.open("sqlite:" + db))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("'v2.6.0.a'")
+                .hasMessageContaining("v3.0.0.d")
+                .hasMessageContaining("v3.2.0.a");
     }
 
     @Test
@@ -91,8 +95,10 @@ class OptunaSchemaTest {
 
     private static Map<String, String> sqliteMaster(Path db) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
             }
@@ -101,7 +107,8 @@ class OptunaSchemaTest {
     }
 
     private static void execute(Path db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

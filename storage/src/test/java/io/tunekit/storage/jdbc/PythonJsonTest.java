@@ -1,8 +1,7 @@
 package io.tunekit.storage.jdbc;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,9 +11,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** JSON text byte for byte as Python's json.dumps writes it, and read back as json.loads reads it. */
 class PythonJsonTest {
@@ -64,9 +63,10 @@ class PythonJsonTest {
         value.put("l", List.of());
         value.put("big", 1L << 40);
         // json.dumps of the same Python object (see src/test/resources/python for how it was made)
-        assertThat(PythonJson.dumps(value)).isEqualTo("{\"k\": [1, 2.5, null, true, false], \"s\": \"h\\u00e9llo \\u2603 "
-                + "\\ud83d\\ude00 \\n\\t\\\"\\\\ \\u0001\\u007f/\", \"n\": NaN, \"i\": Infinity, \"m\": -Infinity, \"e\": {}, "
-                + "\"l\": [], \"big\": 1099511627776}");
+        assertThat(PythonJson.dumps(value))
+                .isEqualTo("{\"k\": [1, 2.5, null, true, false], \"s\": \"h\\u00e9llo \\u2603 "
+                        + "\\ud83d\\ude00 \\n\\t\\\"\\\\ \\u0001\\u007f/\", \"n\": NaN, \"i\": Infinity, \"m\": -Infinity, \"e\": {}, "
+                        + "\"l\": [], \"big\": 1099511627776}");
         Object back = PythonJson.loads(PythonJson.dumps(value));
         assertThat(io.tunekit.storage.JsonValues.sameValue(back, value)).isTrue();
     }
@@ -74,7 +74,8 @@ class PythonJsonTest {
     @Test
     void readsPythonsNonStandardTokensAndLargeIntegers() {
         assertThat(PythonJson.loads("[NaN, Infinity, -Infinity, 12345678901234, 123456789012345678901234567890]"))
-                .asList().satisfies(l -> {
+                .asList()
+                .satisfies(l -> {
                     assertThat((Double) l.get(0)).isNaN();
                     assertThat(l.get(1)).isEqualTo(Double.POSITIVE_INFINITY);
                     assertThat(l.get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
@@ -86,7 +87,8 @@ class PythonJsonTest {
 
     @Test
     void badJsonIsAClearError() {
-        assertThatThrownBy(() -> PythonJson.loads("{oops")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PythonJson.loads("{oops"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Not valid JSON: {oops");
     }
 }

@@ -14,8 +14,7 @@ final class ServerDatabases {
     static final String POSTGRES_ENV = "TUNEKIT_TEST_POSTGRES_URL";
     static final String MYSQL_ENV = "TUNEKIT_TEST_MYSQL_URL";
 
-    private ServerDatabases() {
-    }
+    private ServerDatabases() {}
 
     static String postgresUrl() {
         return System.getenv(POSTGRES_ENV);
@@ -28,7 +27,8 @@ final class ServerDatabases {
     /** Drops Optuna's tables (and PostgreSQL's enum types), so the next storage starts empty. */
     static void reset(String url) throws SQLException {
         StorageUrl parsed = StorageUrl.parse(url);
-        try (Connection c = DriverManager.getConnection(parsed.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(parsed.jdbcUrl());
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>(OptunaSchema.tableNames());
             Collections.reverse(tables);
             if (parsed.dialect() == Dialect.MYSQL) {
@@ -38,7 +38,8 @@ final class ServerDatabases {
                 s.execute("DROP TABLE IF EXISTS " + table + (parsed.dialect() == Dialect.POSTGRESQL ? " CASCADE" : ""));
             }
             if (parsed.dialect() == Dialect.POSTGRESQL) {
-                for (String type : List.of("studydirection", "trialstate", "trialvaluetype", "trialintermediatevaluetype")) {
+                for (String type :
+                        List.of("studydirection", "trialstate", "trialvaluetype", "trialintermediatevaluetype")) {
                     s.execute("DROP TYPE IF EXISTS " + type);
                 }
             }

@@ -1,8 +1,7 @@
 package io.tunekit.storage.jdbc;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -13,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * On PostgreSQL and MariaDB, the tables Tunekit creates are the tables Optuna 3.1 creates
@@ -36,13 +35,14 @@ class ServerSchemaTest {
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
         String optuna = "optuna_ref_" + suffix;
         String tunekit = "tunekit_ref_" + suffix;
-        try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(url);
+                Statement s = admin.createStatement()) {
             s.execute("CREATE SCHEMA " + optuna);
             s.execute("CREATE SCHEMA " + tunekit);
             try {
                 URI u = URI.create(url.substring("jdbc:".length()));
-                runOptuna("postgresql+psycopg2://" + param(u, "user") + "@" + u.getHost() + ":" + u.getPort() + u.getPath()
-                        + "?options=-csearch_path%3D" + optuna);
+                runOptuna("postgresql+psycopg2://" + param(u, "user") + "@" + u.getHost() + ":" + u.getPort()
+                        + u.getPath() + "?options=-csearch_path%3D" + optuna);
                 Storages.open(url + "&currentSchema=" + tunekit).close();
                 for (String query : List.of(
                         "SELECT table_name, column_name, data_type, udt_name, is_nullable, character_maximum_length, "
@@ -58,7 +58,8 @@ class ServerSchemaTest {
                         "SELECT tablename, indexname, replace(indexdef, '%s.', '') FROM pg_indexes WHERE schemaname = '%s' "
                                 + "AND indexname <> 'ix_trials_study_id' ORDER BY 1, 2")) {
                     assertThat(rows(s, String.format(query, tunekit, tunekit)))
-                            .as(query).isEqualTo(rows(s, String.format(query, optuna, optuna)))
+                            .as(query)
+                            .isEqualTo(rows(s, String.format(query, optuna, optuna)))
                             .isNotEmpty();
                 }
             } finally {
@@ -76,7 +77,8 @@ class ServerSchemaTest {
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000));
         String optuna = "optuna_ref_" + suffix;
         String tunekit = "tunekit_ref_" + suffix;
-        try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(url);
+                Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + optuna);
             s.execute("CREATE DATABASE " + tunekit);
             try {
@@ -93,8 +95,10 @@ class ServerSchemaTest {
                         "SELECT table_name, index_name, non_unique, group_concat(column_name ORDER BY seq_in_index) "
                                 + "FROM information_schema.statistics WHERE table_schema = '%s' AND NOT (table_name = 'trials' "
                                 + "AND index_name IN ('study_id', 'ix_trials_study_id')) GROUP BY 1, 2, 3 ORDER BY 1, 2")) {
-                    assertThat(rows(s, String.format(query, tunekit))).as(query)
-                            .isEqualTo(rows(s, String.format(query, optuna))).isNotEmpty();
+                    assertThat(rows(s, String.format(query, tunekit)))
+                            .as(query)
+                            .isEqualTo(rows(s, String.format(query, optuna)))
+                            .isNotEmpty();
                 }
             } finally {
                 s.execute("DROP DATABASE " + optuna);
@@ -113,15 +117,22 @@ class ServerSchemaTest {
     }
 
     private static void assumePython(String driver) throws Exception {
-        Process p = new ProcessBuilder(PYTHON, "-c", "import optuna, " + driver).redirectErrorStream(true).start();
-        assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
+        Process p = new ProcessBuilder(PYTHON, "-c", "import optuna, " + driver)
+                .redirectErrorStream(true)
+                .start();
+        assumeTrue(
+                p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
                 "optuna and " + driver + " are not installed for " + PYTHON);
     }
 
     private static void runOptuna(String sqlalchemyUrl) throws Exception {
-        Process p = new ProcessBuilder(PYTHON, "-c", "import optuna; optuna.logging.set_verbosity(optuna.logging.ERROR); "
-                + "optuna.create_study(storage='" + sqlalchemyUrl + "', study_name='reference')")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        PYTHON,
+                        "-c",
+                        "import optuna; optuna.logging.set_verbosity(optuna.logging.ERROR); "
+                                + "optuna.create_study(storage='" + sqlalchemyUrl + "', study_name='reference')")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -2,9 +2,8 @@ package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.StorageContractTest;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link JdbcStorage} on a SQLite file against the storage contract. */
 class SqliteStorageContractTest extends StorageContractTest {

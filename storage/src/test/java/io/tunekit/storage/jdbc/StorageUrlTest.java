@@ -1,17 +1,17 @@
 package io.tunekit.storage.jdbc;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** The storage URL forms Storages.open accepts. */
 class StorageUrlTest {
 
     @Test
     void sqliteForms() {
-        assertThat(StorageUrl.parse("sqlite:tunekit.db")).isEqualTo(
-                new StorageUrl(Dialect.SQLITE, "jdbc:sqlite:tunekit.db", "sqlite:tunekit.db"));
+        assertThat(StorageUrl.parse("sqlite:tunekit.db"))
+                .isEqualTo(new StorageUrl(Dialect.SQLITE, "jdbc:sqlite:tunekit.db", "sqlite:tunekit.db"));
         assertThat(StorageUrl.parse("sqlite:///rel/tunekit.db").jdbcUrl()).isEqualTo("jdbc:sqlite:rel/tunekit.db");
         assertThat(StorageUrl.parse("sqlite:////abs/tunekit.db").jdbcUrl()).isEqualTo("jdbc:sqlite:/abs/tunekit.db");
         assertThat(StorageUrl.parse("jdbc:sqlite:/abs/x.db").jdbcUrl()).isEqualTo("jdbc:sqlite:/abs/x.db");
@@ -30,11 +30,15 @@ class StorageUrlTest {
 
     @Test
     void otherFormsAreClearErrors() {
-        assertThatThrownBy(() -> StorageUrl.parse("redis://localhost")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("redis://localhost").hasMessageContaining("sqlite:PATH");
-        assertThatThrownBy(() -> StorageUrl.parse("sqlite::memory:")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> StorageUrl.parse("redis://localhost"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redis://localhost")
+                .hasMessageContaining("sqlite:PATH");
+        assertThatThrownBy(() -> StorageUrl.parse("sqlite::memory:"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("InMemoryStorage");
-        assertThatThrownBy(() -> StorageUrl.parse("sqlite://host/x.db")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> StorageUrl.parse("sqlite://host/x.db"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("host part");
         assertThatThrownBy(() -> StorageUrl.parse(" ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -7,7 +7,6 @@ import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.grid.GridSampler;
 import io.tunekit.storage.Storage;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +29,7 @@ import java.util.logging.Logger;
  */
 public final class StorageWorker {
 
-    private StorageWorker() {
-    }
+    private StorageWorker() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
@@ -67,9 +65,14 @@ public final class StorageWorker {
         }
         long sleep = Long.parseLong(a.getOrDefault("sleepMillis", "0"));
         try (Storage storage = builder.build()) {
-            Sampler sampler = mode.equals("grid") ? new GridSampler(Map.of("x", grid(20), "y", grid(10)), index)
+            Sampler sampler = mode.equals("grid")
+                    ? new GridSampler(Map.of("x", grid(20), "y", grid(10)), index)
                     : new RandomSampler(index);
-            Study.Builder study = Study.builder().name(a.get("study")).storage(storage).sampler(sampler).loadIfExists(true);
+            Study.Builder study = Study.builder()
+                    .name(a.get("study"))
+                    .storage(storage)
+                    .sampler(sampler)
+                    .loadIfExists(true);
             if (heartbeats) {
                 study.staleTrialCallback(new RetryFailedTrialCallback());
             }
@@ -79,19 +82,21 @@ public final class StorageWorker {
                 case "budget" -> OptimizeOptions.unlimited().maxStudyTrials(Integer.parseInt(a.get("budget")));
                 default -> OptimizeOptions.trials(Integer.parseInt(a.get("trials")));
             };
-            s.optimize(trial -> {
-                double x = trial.suggestFloat("x", -10, 10);
-                double y = trial.suggestFloat("y", -10, 10);
-                if (mode.equals("hang")) {
-                    System.out.println("RUNNING " + trial.number());
-                    System.out.flush();
-                    Thread.sleep(Long.MAX_VALUE);
-                }
-                if (sleep > 0) {
-                    Thread.sleep(sleep);
-                }
-                return x * x + y * y;
-            }, options);
+            s.optimize(
+                    trial -> {
+                        double x = trial.suggestFloat("x", -10, 10);
+                        double y = trial.suggestFloat("y", -10, 10);
+                        if (mode.equals("hang")) {
+                            System.out.println("RUNNING " + trial.number());
+                            System.out.flush();
+                            Thread.sleep(Long.MAX_VALUE);
+                        }
+                        if (sleep > 0) {
+                            Thread.sleep(sleep);
+                        }
+                        return x * x + y * y;
+                    },
+                    options);
         }
     }
 

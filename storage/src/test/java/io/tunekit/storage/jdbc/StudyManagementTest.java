@@ -1,5 +1,8 @@
 package io.tunekit.storage.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
@@ -12,9 +15,6 @@ import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,9 +23,8 @@ import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Summaries, deletion and copying of studies (Optuna's module-level functions). */
 class StudyManagementTest {
@@ -34,22 +33,28 @@ class StudyManagementTest {
     Path dir;
 
     private static Study sampleStudy(Storage storage, String name) {
-        Study study = Study.builder().name(name).direction(Direction.MAXIMIZE).storage(storage)
-                .sampler(new RandomSampler(3)).build();
+        Study study = Study.builder()
+                .name(name)
+                .direction(Direction.MAXIMIZE)
+                .storage(storage)
+                .sampler(new RandomSampler(3))
+                .build();
         study.setUserAttr("owner", "me");
-        study.optimize(t -> {
-            double x = t.suggestFloat("x", 0, 1);
-            t.suggest("c", CategoricalDistribution.of("a", 2, null));
-            t.report(x, 0);
-            t.setUserAttr("u", List.of(1, 2));
-            if (t.number() == 1) {
-                throw new TrialPrunedException();
-            }
-            if (t.number() == 2) {
-                throw new IllegalStateException("boom");
-            }
-            return x;
-        }, OptimizeOptions.trials(6).catching(IllegalStateException.class));
+        study.optimize(
+                t -> {
+                    double x = t.suggestFloat("x", 0, 1);
+                    t.suggest("c", CategoricalDistribution.of("a", 2, null));
+                    t.report(x, 0);
+                    t.setUserAttr("u", List.of(1, 2));
+                    if (t.number() == 1) {
+                        throw new TrialPrunedException();
+                    }
+                    if (t.number() == 2) {
+                        throw new IllegalStateException("boom");
+                    }
+                    return x;
+                },
+                OptimizeOptions.trials(6).catching(IllegalStateException.class));
         study.enqueueTrial(Map.of("x", 0.5));
         return study;
     }
@@ -60,7 +65,8 @@ class StudyManagementTest {
         sampleStudy(memory, "source");
         try (JdbcStorage sqlite = Storages.open("sqlite:" + dir.resolve("copy.db"))) {
             long copied = Storages.copyStudy(memory, "source", sqlite, "copy");
-            assertSameTrials(memory.trials(memory.findStudy("source").orElseThrow(), EnumSet.allOf(TrialState.class)),
+            assertSameTrials(
+                    memory.trials(memory.findStudy("source").orElseThrow(), EnumSet.allOf(TrialState.class)),
                     sqlite.trials(copied, EnumSet.allOf(TrialState.class)));
             assertThat(sqlite.studyUserAttrs(copied)).isEqualTo(Map.of("owner", "me"));
             assertThat(sqlite.studyDirections(copied)).containsExactly(Direction.MAXIMIZE);
@@ -70,7 +76,8 @@ class StudyManagementTest {
             InMemoryStorage back = new InMemoryStorage();
             long again = Storages.copyStudy(sqlite, "copy", back, null);
             assertThat(back.studyName(again)).isEqualTo("copy");
-            assertSameTrials(sqlite.trials(copied, EnumSet.allOf(TrialState.class)),
+            assertSameTrials(
+                    sqlite.trials(copied, EnumSet.allOf(TrialState.class)),
                     back.trials(again, EnumSet.allOf(TrialState.class)));
         }
         assertThatThrownBy(() -> Storages.copyStudy(memory, "nope", new InMemoryStorage(), null))
@@ -98,14 +105,18 @@ class StudyManagementTest {
     void summarisesEveryStudy() {
         try (JdbcStorage storage = Storages.open("sqlite:" + dir.resolve("summaries.db"))) {
             Study study = sampleStudy(storage, "single");
-            Study multi = Study.builder().name("multi").directions(Direction.MINIMIZE, Direction.MAXIMIZE)
-                    .storage(storage).build();
+            Study multi = Study.builder()
+                    .name("multi")
+                    .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                    .storage(storage)
+                    .build();
             multi.optimizeMulti(t -> new double[] {t.suggestFloat("a", 0, 1), 1}, OptimizeOptions.trials(2));
             List<StudySummary> summaries = Storages.studySummaries(storage);
             assertThat(summaries).extracting(StudySummary::name).containsExactly("single", "multi");
             StudySummary single = summaries.get(0);
             assertThat(single.trialCount()).isEqualTo(7);
-            assertThat(single.bestTrial().orElseThrow().number()).isEqualTo(study.bestTrial().number());
+            assertThat(single.bestTrial().orElseThrow().number())
+                    .isEqualTo(study.bestTrial().number());
             assertThat(single.userAttrs()).isEqualTo(Map.of("owner", "me"));
             assertThat(single.datetimeStart()).contains(study.trials().get(0).datetimeStart());
             assertThat(summaries.get(1).bestTrial()).isEmpty();
@@ -116,7 +127,9 @@ class StudyManagementTest {
     @Test
     void deletingAStudyRemovesEveryRowOfItAndNothingElse() throws Exception {
         Path db = dir.resolve("delete.db");
-        try (JdbcStorage storage = Storages.builder("sqlite:" + db).heartbeatInterval(java.time.Duration.ofSeconds(5)).build()) {
+        try (JdbcStorage storage = Storages.builder("sqlite:" + db)
+                .heartbeatInterval(java.time.Duration.ofSeconds(5))
+                .build()) {
             sampleStudy(storage, "gone");
             sampleStudy(storage, "kept");
             long gone = storage.findStudy("gone").orElseThrow();
@@ -126,13 +139,23 @@ class StudyManagementTest {
             assertThat(storage.studyNames()).containsExactly("kept");
             assertThatThrownBy(() -> Storages.deleteStudy(storage, "gone")).isInstanceOf(UnknownStudyException.class);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            for (String table : List.of("trials", "trial_params", "trial_values", "trial_intermediate_values",
-                    "trial_user_attributes", "trial_system_attributes", "trial_heartbeats", "study_directions",
-                    "study_user_attributes", "study_system_attributes")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
+            for (String table : List.of(
+                    "trials",
+                    "trial_params",
+                    "trial_values",
+                    "trial_intermediate_values",
+                    "trial_user_attributes",
+                    "trial_system_attributes",
+                    "trial_heartbeats",
+                    "study_directions",
+                    "study_user_attributes",
+                    "study_system_attributes")) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE "
-                        + (table.startsWith("trial_") ? "trial_id NOT IN (SELECT trial_id FROM trials)"
-                        : "study_id NOT IN (SELECT study_id FROM studies)"))) {
+                        + (table.startsWith("trial_")
+                                ? "trial_id NOT IN (SELECT trial_id FROM trials)"
+                                : "study_id NOT IN (SELECT study_id FROM studies)"))) {
                     rs.next();
                     assertThat(rs.getInt(1)).as("orphans in " + table).isZero();
                 }

@@ -21,9 +21,15 @@ final class Workers {
     /** Starts one worker JVM with these {@code key=value} arguments (index is added). */
     Process start(String... args) throws IOException {
         int index = processes.size();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                StorageWorker.class.getName(), "dir=" + dir, "index=" + index));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StorageWorker.class.getName(),
+                "dir=" + dir,
+                "index=" + index));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out-" + index).toFile())
@@ -55,7 +61,8 @@ final class Workers {
             long left = Math.max(1, deadline - System.nanoTime());
             if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
                 processes.forEach(Process::destroyForcibly);
-                throw new AssertionError("workers did not finish within " + timeout + "; stderr of worker 0: " + stderr(0));
+                throw new AssertionError(
+                        "workers did not finish within " + timeout + "; stderr of worker 0: " + stderr(0));
             }
             codes.add(p.exitValue());
         }
