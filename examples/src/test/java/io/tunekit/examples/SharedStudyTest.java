@@ -1,16 +1,15 @@
 package io.tunekit.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.storage.jdbc.JdbcStorage;
 import io.tunekit.storage.jdbc.Storages;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SharedStudyTest {
 
@@ -25,9 +24,16 @@ class SharedStudyTest {
         }
         try (JdbcStorage storage = Storages.open(url)) {
             Study study = SharedStudy.run(storage, 20);
-            assertThat(study.trials()).extracting(FrozenTrial::number)
+            assertThat(study.trials())
+                    .extracting(FrozenTrial::number)
                     .containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
-            assertThat(study.bestValue()).isLessThan(3);
+            // Unseeded random search: which value is best is chance (50 draws miss f < 3 in about
+            // 1.6% of runs), but the best must be the minimum over both runs' trials.
+            double minimum = study.trials().stream()
+                    .mapToDouble(FrozenTrial::value)
+                    .min()
+                    .orElseThrow();
+            assertThat(study.bestValue()).isEqualTo(minimum);
         }
     }
 }
