@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Re-enqueues a trial that failed because its worker died (stale heartbeat), with the same
  * parameters, so another worker runs it again. As Optuna's {@code RetryFailedTrialCallback}:
  * the new WAITING trial records {@code failed_trial} (the first trial of the chain) and
  * {@code retry_history} (every failed number so far) in its system attributes; after
- * {@code maxRetry} retries of a chain it gives up.
+ * {@code maxRetry} retries of a chain it gives up. A retry takes a slot of the study-wide budget
+ * ({@link OptimizeOptions#maxStudyTrials}) of the optimize call that found the failed trial, like
+ * any new trial: when the budget is used up, the trial is not retried.
  */
 public final class RetryFailedTrialCallback implements TrialCallback {
 
@@ -65,8 +68,19 @@ public final class RetryFailedTrialCallback implements TrialCallback {
         if (inheritIntermediateValues) {
             trial.intermediateValues().forEach(retry::intermediateValue);
         }
-        FrozenTrial added = study.addTrial(retry.build());
-        LOG.log(Level.INFO, "Trial {0} is retried as trial {1}.", trial.number(), added.number());
+        Optional<FrozenTrial> added = study.addRetry(retry.build());
+        if (added.isPresent()) {
+            LOG.log(
+                    Level.INFO,
+                    "Trial {0} is retried as trial {1}.",
+                    trial.number(),
+                    added.get().number());
+        } else {
+            LOG.log(
+                    Level.INFO,
+                    "Trial {0} is not retried: the study-wide trial budget of the running optimize call is used up.",
+                    trial.number());
+        }
     }
 
     /** The number of the original trial a retried trial stands for, if it is a retry. */

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,9 @@ public final class Study {
     private final View view = new View();
     private final AtomicBoolean optimizing = new AtomicBoolean();
     private volatile boolean stopRequested;
+    /** The study-wide budget of the running optimize call (empty outside one): retries take a slot. */
+    private volatile List<CreationGuard> optimizeBudget = List.of();
+
     private final Object bestLock = new Object();
     private FrozenTrial displayedBest;
     private long displayedBestRefreshed = Long.MIN_VALUE;
@@ -227,11 +231,20 @@ public final class Study {
     }
 
     private Trial ask(List<CreationGuard> budget) {
+        return ask(budget, Storage.Claim.UNWATCHED);
+    }
+
+    /**
+     * @param claim {@link Storage.Claim#HEARTBEAT} from optimize with heartbeats on: the first
+     *     heartbeat is written with the claim, so a worker that dies at once leaves a trial the
+     *     stale sweep fails
+     */
+    private Trial ask(List<CreationGuard> budget, Storage.Claim claim) {
         failStaleTrials();
-        FrozenTrial started = storage.popWaitingTrial(studyId).orElseGet(() -> {
+        FrozenTrial started = storage.popWaitingTrial(studyId, claim).orElseGet(() -> {
             List<CreationGuard> guards = new ArrayList<>(budget);
             guards.addAll(sampler.creationGuards(view));
-            return storage.createTrial(studyId, null, guards).orElseThrow(() -> exhausted(guards));
+            return storage.createTrial(studyId, null, guards, claim).orElseThrow(() -> exhausted(guards));
         });
         sampler.beforeTrial(samplerView(started), started);
         return new Trial(this, started);
@@ -465,6 +478,18 @@ public final class Study {
         return storage.createTrial(studyId, trial, List.of()).orElseThrow();
     }
 
+    /**
+     * Adds a retry of a failed trial (a WAITING trial) under the study-wide budget of the running
+     * optimize call, if there is one: a retry takes a budget slot like any trial, so the budget
+     * never overshoots.
+     *
+     * @return the added trial, or empty if the budget is used up
+     */
+    Optional<FrozenTrial> addRetry(FrozenTrial trial) {
+        trial.validate();
+        return storage.createTrial(studyId, trial, optimizeBudget);
+    }
+
     // ---------------------------------------------------------------- optimize
 
     /** Runs {@code trials} trials of the objective in the calling thread. */
@@ -519,6 +544,8 @@ public final class Study {
                 ? List.of(new CreationGuard.TrialLimit(options.maxStudyTrials().getAsInt()))
                 : List.of();
         Duration heartbeat = storage.heartbeatInterval().orElse(null);
+        Storage.Claim claim = heartbeat == null ? Storage.Claim.UNWATCHED : Storage.Claim.HEARTBEAT;
+        optimizeBudget = budget;
         ScheduledExecutorService heartbeats = heartbeat == null
                 ? null
                 : Executors.newSingleThreadScheduledExecutor(daemon("tunekit-heartbeat-" + name));
@@ -533,7 +560,7 @@ public final class Study {
                                         < options.trialCount().getAsInt())) {
                     Trial trial;
                     try {
-                        trial = ask(budget);
+                        trial = ask(budget, claim);
                     } catch (StudyExhaustedException e) {
                         LOG.log(Level.DEBUG, e.getMessage());
                         return;
@@ -564,6 +591,7 @@ public final class Study {
                 heartbeats.shutdownNow();
             }
             progress.close(System.nanoTime());
+            optimizeBudget = List.of();
             optimizing.set(false);
         }
         Throwable error = failure.get();
@@ -589,7 +617,11 @@ public final class Study {
         ScheduledFuture<?> beat = heartbeats == null
                 ? null
                 : heartbeats.scheduleAtFixedRate(
-                        () -> recordHeartbeat(trial), 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+                        // the first heartbeat went with the claim
+                        () -> recordHeartbeat(trial),
+                        Math.max(1, interval.toMillis()),
+                        Math.max(1, interval.toMillis()),
+                        TimeUnit.MILLISECONDS);
         double[] values = null;
         Throwable error = null;
         boolean pruned = false;

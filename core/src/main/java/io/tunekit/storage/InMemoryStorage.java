@@ -132,9 +132,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public long createStudy(String name, List<Direction> directions) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("study name must be non-empty");
-        }
+        NameRules.require("study name", name);
         if (directions == null || directions.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one direction");
         }
@@ -239,6 +237,9 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> createTrial(long studyId, FrozenTrial template, List<CreationGuard> guards) {
+        if (template != null) {
+            NameRules.requireNames(template);
+        }
         synchronized (lock) {
             StudyRecord s = study(studyId);
             Map<String, Long> tickets = new LinkedHashMap<>();
@@ -307,6 +308,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
+        NameRules.require("parameter name", name);
         synchronized (lock) {
             TrialRecord t = unfinished(trialId);
             if (t.params.containsKey(name)) {
@@ -461,9 +463,6 @@ public final class InMemoryStorage implements Storage {
     }
 
     private static String requireKey(String key) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("attribute key must be non-empty");
-        }
-        return key;
+        return NameRules.require("attribute key", key);
     }
 }

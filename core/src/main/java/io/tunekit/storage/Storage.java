@@ -24,6 +24,10 @@ import java.util.Set;
  *   <li>a parameter's distribution must be compatible ({@link Distribution#requireCompatible})
  *       with the first distribution stored under that name in the study;</li>
  *   <li>attribute values are JSON values ({@link JsonValues}); snapshots are immutable;</li>
+ *   <li>study names, parameter names and attribute keys follow {@link NameRules}, checked before
+ *       anything is written ({@link IllegalArgumentException});</li>
+ *   <li>with heartbeats on, a trial claimed with {@link Claim#HEARTBEAT} never exists in RUNNING
+ *       without a heartbeat: the first one is written with the claim, in the same atomic step;</li>
  *   <li>unknown studies throw {@link UnknownStudyException}, unknown trials
  *       {@link IllegalArgumentException}; infrastructure failures {@link StorageException}.</li>
  * </ul>
@@ -78,6 +82,50 @@ public interface Storage extends AutoCloseable {
     boolean compareAndSetStudySystemAttr(long studyId, String key, Object expected, Object value);
 
     // ---- trials ----
+
+    /**
+     * How the worker that claims a RUNNING trial (a new one, or a popped WAITING one) watches it.
+     */
+    enum Claim {
+        /** No heartbeats for this trial (ask/tell by hand): it is never failed as stale. */
+        UNWATCHED,
+        /**
+         * The worker sends heartbeats for the trial. A storage with heartbeats writes the first
+         * one in the same atomic step as the claim, so that a worker dying at once still leaves
+         * a trial the stale sweep fails; a storage without heartbeats treats it as
+         * {@link #UNWATCHED}.
+         */
+        HEARTBEAT
+    }
+
+    /**
+     * {@link #createTrial(long, FrozenTrial, List)} for a trial the caller claims as {@code claim}
+     * says. The default records the heartbeat after the creation, which is not atomic: storages
+     * with heartbeats override it.
+     */
+    default Optional<FrozenTrial> createTrial(
+            long studyId, FrozenTrial template, List<CreationGuard> guards, Claim claim) {
+        Optional<FrozenTrial> created = createTrial(studyId, template, guards);
+        created.ifPresent(t -> recordFirstHeartbeat(t, claim));
+        return created;
+    }
+
+    /**
+     * {@link #popWaitingTrial(long)} for a trial the caller claims as {@code claim} says. The
+     * default records the heartbeat after the pop, which is not atomic: storages with heartbeats
+     * override it.
+     */
+    default Optional<FrozenTrial> popWaitingTrial(long studyId, Claim claim) {
+        Optional<FrozenTrial> popped = popWaitingTrial(studyId);
+        popped.ifPresent(t -> recordFirstHeartbeat(t, claim));
+        return popped;
+    }
+
+    private void recordFirstHeartbeat(FrozenTrial trial, Claim claim) {
+        if (claim == Claim.HEARTBEAT && heartbeatInterval().isPresent() && trial.state() == TrialState.RUNNING) {
+            recordHeartbeat(trial.id());
+        }
+    }
 
     /**
      * Atomically creates a trial with the next number, if every guard holds.

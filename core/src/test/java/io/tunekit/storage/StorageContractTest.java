@@ -375,6 +375,85 @@ public abstract class StorageContractTest {
         assertThatThrownBy(() -> all.add(t)).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void namesThatDifferOnlyInCaseAccentsOrTrailingSpacesAreDifferent() {
+        List<String> names = List.of("Case", "case", "cafe", "caf\u00e9", "pad", "pad ");
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            ids.put(name, storage.createStudy(name, List.of(Direction.MINIMIZE)));
+        }
+        assertThat(new HashSet<>(ids.values())).hasSize(names.size());
+        for (String name : names) {
+            assertThat(storage.findStudy(name)).as(name).hasValue(ids.get(name));
+            assertThat(storage.studyName(ids.get(name))).isEqualTo(name);
+        }
+        assertThat(storage.findStudy("CASE")).isEmpty();
+        assertThat(storage.findStudy("pad  ")).isEmpty();
+        long s = ids.get("Case");
+        storage.setStudyUserAttr(s, "lr", "one");
+        storage.setStudyUserAttr(s, "LR", "two");
+        assertThat(storage.studyUserAttrs(s)).containsExactlyInAnyOrderEntriesOf(Map.of("lr", "one", "LR", "two"));
+        FrozenTrial t = storage.createTrial(
+                        s,
+                        FrozenTrial.builder()
+                                .state(TrialState.COMPLETE)
+                                .values(1.0)
+                                .param("p", new FloatDistribution(0, 1, null, false), 0.25)
+                                .param("P", new FloatDistribution(0, 1, null, false), 0.75)
+                                .userAttr("lr", "a")
+                                .userAttr("LR", "b")
+                                .build(),
+                        List.of())
+                .orElseThrow();
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.params()).containsExactlyInAnyOrderEntriesOf(Map.of("p", 0.25, "P", 0.75));
+        assertThat(read.userAttrs()).containsExactlyInAnyOrderEntriesOf(Map.of("lr", "a", "LR", "b"));
+        FrozenTrial running = storage.createTrial(s, null, List.of()).orElseThrow();
+        storage.setTrialParam(running.id(), "q", 0.5, new FloatDistribution(0, 1, null, false));
+        storage.setTrialParam(running.id(), "Q", 1.0, new IntDistribution(0, 3, 1, false));
+        assertThat(storage.trial(running.id()).params()).containsExactlyInAnyOrderEntriesOf(Map.of("q", 0.5, "Q", 1));
+    }
+
+    @Test
+    void namesWithNulOrUnpairedSurrogatesAreRefusedBeforeAnythingIsWritten() {
+        long s = storage.createStudy("names", List.of(Direction.MINIMIZE));
+        FrozenTrial t = storage.createTrial(s, null, List.of()).orElseThrow();
+        FloatDistribution d = new FloatDistribution(0, 1, null, false);
+        for (String bad : List.of("a\u0000b", "x\ud800", "\udc00y", "z\ud800\ud800")) {
+            String index = Integer.toString(bad.indexOf(bad.chars()
+                    .filter(c -> c == 0 || Character.isSurrogate((char) c))
+                    .mapToObj(c -> String.valueOf((char) c))
+                    .findFirst()
+                    .orElseThrow()));
+            for (Runnable write : List.<Runnable>of(
+                    () -> storage.createStudy(bad, List.of(Direction.MINIMIZE)),
+                    () -> storage.setStudyUserAttr(s, bad, 1),
+                    () -> storage.setStudySystemAttr(s, bad, 1),
+                    () -> storage.setTrialUserAttr(t.id(), bad, 1),
+                    () -> storage.setTrialSystemAttr(t.id(), bad, 1),
+                    () -> storage.setTrialParam(t.id(), bad, 0.5, d),
+                    () -> storage.createTrial(
+                            s,
+                            FrozenTrial.builder()
+                                    .state(TrialState.WAITING)
+                                    .userAttr(bad, 1)
+                                    .build(),
+                            List.of()))) {
+                assertThatThrownBy(write::run)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("at index " + index);
+            }
+        }
+        assertThat(storage.studyNames()).containsExactly("names");
+        assertThat(storage.studyUserAttrs(s)).isEmpty();
+        assertThat(storage.trials(s, ALL)).hasSize(1);
+        assertThat(storage.trial(t.id()).params()).isEmpty();
+        assertThat(storage.trial(t.id()).userAttrs()).isEmpty();
+        // a valid pair (an emoji) is a name like any other
+        storage.setTrialUserAttr(t.id(), "\ud83d\ude00", 1);
+        assertThat(storage.trial(t.id()).userAttrs()).containsOnlyKeys("\ud83d\ude00");
+    }
+
     /** Runs {@code task} on {@code n} threads released at once; rethrows the first failure. */
     protected static void runConcurrently(int n, ThrowingRunnable task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);

@@ -18,6 +18,9 @@ interface ConnectionSource extends AutoCloseable {
     /** Gives the session back (its transaction's statements are released); a broken one is replaced. */
     void release(Session c, boolean write, boolean broken);
 
+    /** Called once the schema check passed: settings that change the database itself (SQLite's WAL). */
+    default void prepareForUse() throws SQLException {}
+
     @Override
     void close();
 }

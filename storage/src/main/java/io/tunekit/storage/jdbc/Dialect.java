@@ -1,35 +1,43 @@
 package io.tunekit.storage.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * What differs between the three databases: identifier quoting, column types, upserts, row
- * locks, the database clock, datetime columns and which errors are worth a retry.
+ * Every difference between the three databases, so that no other class branches on the kind of
+ * database: identifier quoting, column types and table options, upserts, row and schema locks,
+ * the database clock, datetime columns, the driver, and which errors are worth a retry.
  */
 enum Dialect {
     SQLITE {
         @Override
-        String lockStudyRow() {
+        String forUpdate() {
             // SQLite has no row locks; every write transaction starts with BEGIN IMMEDIATE, which
             // serialises writers across processes.
-            return "SELECT study_id FROM studies WHERE study_id = ?";
+            return "";
         }
 
         @Override
-        String now() {
-            // Microseconds, in the text layout SQLAlchemy writes; CURRENT_TIMESTAMP has seconds only.
-            return "strftime('%Y-%m-%d %H:%M:%f000', 'now')";
+        Clock clock(Connection c) {
+            // Optuna writes CURRENT_TIMESTAMP, which is UTC in SQLite; the same clock with
+            // microseconds, in the text layout SQLAlchemy writes.
+            return new Clock("strftime('%Y-%m-%d %H:%M:%f000', 'now')", "UTC");
         }
 
         @Override
@@ -40,7 +48,14 @@ enum Dialect {
         @Override
         LocalDateTime getDatetime(ResultSet rs, String column) throws SQLException {
             String text = rs.getString(column);
-            return text == null ? null : LocalDateTime.parse(text.trim().replace('T', ' '), TEXT);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDateTime.parse(text.trim().replace('T', ' '), TEXT);
+            } catch (DateTimeParseException e) {
+                throw new SQLException("column " + column + " holds '" + text + "', which is not a datetime", e);
+            }
         }
 
         @Override
@@ -59,13 +74,61 @@ enum Dialect {
             String m = String.valueOf(e.getMessage());
             return (e.getErrorCode() & 0xff) == 19 && (m.contains("UNIQUE") || m.contains("PRIMARY KEY"));
         }
+
+        @Override
+        boolean isSchemaConflict(SQLException e) {
+            return String.valueOf(e.getMessage()).contains("already exists") || isUniqueViolation(e);
+        }
+
+        @Override
+        boolean leavesConnectionUnusable(SQLException e) {
+            // SQLITE_FULL, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB and the like may roll
+            // back on their own or leave statements half run (the connection then answers
+            // "cannot start a transaction within a transaction" for good): a fresh connection
+            // is the only state known to be clean.
+            int code = e.getErrorCode() & 0xff;
+            return code == 4 // ABORT
+                    || code == 7 // NOMEM
+                    || code == 8 // READONLY
+                    || code == 9 // INTERRUPT
+                    || code == 10 // IOERR
+                    || code == 11 // CORRUPT
+                    || code == 13 // FULL
+                    || code == 14 // CANTOPEN
+                    || code == 15 // PROTOCOL
+                    || code == 26; // NOTADB
+        }
+
+        @Override
+        boolean ownsWholeDatabase() {
+            return true;
+        }
+
+        @Override
+        String pkType() {
+            return "INTEGER";
+        }
+
+        @Override
+        String floatType() {
+            return "FLOAT";
+        }
+
+        @Override
+        String enumType(String name, List<String> values) {
+            return "VARCHAR(" + values.stream().mapToInt(String::length).max().orElse(1) + ")";
+        }
     },
 
     POSTGRESQL {
         @Override
-        String now() {
-            // What Optuna's CURRENT_TIMESTAMP becomes in a TIMESTAMP WITHOUT TIME ZONE column.
-            return "LOCALTIMESTAMP";
+        Clock clock(Connection c) throws SQLException {
+            // Optuna writes CURRENT_TIMESTAMP into a TIMESTAMP WITHOUT TIME ZONE column: the
+            // server's clock in the session's time zone. Its clients (libpq) keep the server's
+            // default zone, while the JDBC driver sets the JVM's; so Tunekit converts explicitly
+            // to the zone an Optuna session gets, whatever time zone its JVM runs in.
+            String zone = defaultSessionZone(c);
+            return new Clock("(CURRENT_TIMESTAMP AT TIME ZONE '" + zone.replace("'", "''") + "')", zone);
         }
 
         @Override
@@ -76,12 +139,78 @@ enum Dialect {
                     || state.startsWith("08")
                     || state.equals("57P01")
                     || state.equals("55P03")
-                    || e instanceof java.sql.SQLTransientException;
+                    || e instanceof SQLTransientException;
         }
 
         @Override
         boolean isUniqueViolation(SQLException e) {
             return "23505".equals(e.getSQLState());
+        }
+
+        @Override
+        boolean isSchemaConflict(SQLException e) {
+            // a type or table another process created meanwhile (unique violation in pg_type, or
+            // duplicate object/table)
+            String state = String.valueOf(e.getSQLState());
+            return state.equals("23505") || state.equals("42710") || state.equals("42P07");
+        }
+
+        @Override
+        void lockSchema(Statement s) throws SQLException {
+            // released with the transaction
+            s.execute("SELECT pg_advisory_xact_lock(7426100612)");
+        }
+
+        @Override
+        Optional<String> driverClass() {
+            return Optional.of("org.postgresql.Driver");
+        }
+
+        @Override
+        Map<String, String> driverProperties() {
+            // Strings bind as untyped literals, so they fill Optuna's native enum columns
+            // (trialstate, ...) without casts in every statement.
+            return Map.of("stringtype", "unspecified");
+        }
+
+        @Override
+        boolean generatedKeysByColumnName() {
+            return true;
+        }
+
+        @Override
+        String pkType() {
+            return "SERIAL";
+        }
+
+        @Override
+        String datetimeType() {
+            return "TIMESTAMP WITHOUT TIME ZONE";
+        }
+
+        @Override
+        String enumType(String name, List<String> values) {
+            return name;
+        }
+
+        @Override
+        List<String> createEnumTypes(Connection c, Map<String, List<String>> enums) throws SQLException {
+            List<String> out = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : enums.entrySet()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_type t JOIN pg_namespace n "
+                        + "ON n.oid = t.typnamespace WHERE t.typname = ? AND n.nspname = current_schema()")) {
+                    ps.setString(1, e.getKey());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                List<String> quoted =
+                        e.getValue().stream().map(v -> "'" + v + "'").toList();
+                out.add("CREATE TYPE " + e.getKey() + " AS ENUM (" + String.join(", ", quoted) + ")");
+            }
+            return out;
         }
     },
 
@@ -101,8 +230,9 @@ enum Dialect {
         }
 
         @Override
-        String now() {
-            return "CURRENT_TIMESTAMP";
+        Clock clock(Connection c) {
+            // The MariaDB driver leaves the session in the server's zone, as Optuna's drivers do.
+            return new Clock("CURRENT_TIMESTAMP", "the server's zone");
         }
 
         @Override
@@ -118,7 +248,7 @@ enum Dialect {
                     || code == 1205
                     || state.equals("40001")
                     || state.startsWith("08")
-                    || e instanceof java.sql.SQLTransientException;
+                    || e instanceof SQLTransientException;
         }
 
         @Override
@@ -127,7 +257,94 @@ enum Dialect {
                     || "23000".equals(e.getSQLState())
                             && String.valueOf(e.getMessage()).contains("Duplicate");
         }
+
+        @Override
+        boolean isSchemaConflict(SQLException e) {
+            // 1050: table already exists; 1061: duplicate index name
+            return e.getErrorCode() == 1050 || e.getErrorCode() == 1061 || isUniqueViolation(e);
+        }
+
+        @Override
+        void lockSchema(Statement s) throws SQLException {
+            // DDL commits implicitly in MySQL, so a named lock (not the transaction) serialises
+            // the processes that create a schema
+            s.execute("SELECT GET_LOCK('tunekit_schema', 60)");
+        }
+
+        @Override
+        void unlockSchema(Statement s) throws SQLException {
+            s.execute("SELECT RELEASE_LOCK('tunekit_schema')");
+        }
+
+        @Override
+        Optional<String> driverClass() {
+            return Optional.of("org.mariadb.jdbc.Driver");
+        }
+
+        @Override
+        String pkType() {
+            return "INTEGER AUTO_INCREMENT";
+        }
+
+        @Override
+        String enumType(String name, List<String> values) {
+            return "ENUM("
+                    + String.join(",", values.stream().map(v -> "'" + v + "'").toList()) + ")";
+        }
+
+        @Override
+        String tableOptions(Connection c) throws SQLException {
+            // Names and keys compare byte for byte, as in SQLite and PostgreSQL: 'Case' and
+            // 'case', 'cafe' and 'café', 'pad' and 'pad ' are different studies. MariaDB's
+            // utf8mb4_nopad_bin does not ignore trailing spaces; MySQL 8's utf8mb4_0900_bin
+            // neither; utf8mb4_bin (older servers) at least keeps case and accents apart.
+            for (String collation : List.of("utf8mb4_nopad_bin", "utf8mb4_0900_bin")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT 1 FROM information_schema.collations WHERE collation_name = ?")) {
+                    ps.setString(1, collation);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return " CHARACTER SET utf8mb4 COLLATE " + collation;
+                        }
+                    }
+                }
+            }
+            return " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+        }
+
+        @Override
+        Optional<String> nameCollationWarning(Connection c) throws SQLException {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT collation_name FROM information_schema.columns "
+                            + "WHERE table_schema = DATABASE() AND table_name = 'studies' "
+                            + "AND column_name = 'study_name'")) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return Optional.empty();
+                }
+                String collation = rs.getString(1);
+                if (collation.endsWith("_bin")) {
+                    return Optional.empty();
+                }
+                return Optional.of("The tables of this database (created by Optuna or another tool) use the "
+                        + "collation " + collation + ", which compares names without regard to case"
+                        + (collation.contains("_ai") || collation.contains("general") || collation.contains("unicode")
+                                ? ", accents or trailing spaces"
+                                : "")
+                        + ": study names such as 'Case' and 'case' are the same study there, and attribute keys "
+                        + "or parameter names that differ only so overwrite or refuse each other. Tables Tunekit "
+                        + "creates use a binary collation. To convert these, run for each table: ALTER TABLE <name> "
+                        + "CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin (MySQL 8: utf8mb4_0900_bin).");
+            }
+        }
     };
+
+    /**
+     * The database clock as Optuna's heartbeats read it.
+     *
+     * @param now an SQL expression for the current naive datetime
+     * @param zone the time zone it is in, for messages
+     */
+    record Clock(String now, String zone) {}
 
     /** SQLAlchemy's SQLite DATETIME text: {@code 2026-11-29 09:30:58.133605} (fraction optional). */
     static final DateTimeFormatter TEXT = new DateTimeFormatterBuilder()
@@ -150,9 +367,14 @@ enum Dialect {
         return column.equals("key") ? quote(column) : column;
     }
 
+    /** The clause that locks the rows a SELECT reads for the rest of the transaction. */
+    String forUpdate() {
+        return " FOR UPDATE";
+    }
+
     /** A query that locks the study row for the rest of the transaction (one parameter: the id). */
-    String lockStudyRow() {
-        return "SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE";
+    final String lockStudyRow() {
+        return "SELECT study_id FROM studies WHERE study_id = ?" + forUpdate();
     }
 
     /** The clause that turns an INSERT into an upsert on the given unique columns (SQLite >= 3.24, PostgreSQL). */
@@ -164,14 +386,82 @@ enum Dialect {
         return " ON CONFLICT (" + conflictColumns + ") DO UPDATE SET " + String.join(", ", sets);
     }
 
-    /** An SQL expression for the database clock's current naive datetime. */
-    abstract String now();
+    /** The clock Optuna's heartbeats use on this database, as seen through {@code c}. */
+    abstract Clock clock(Connection c) throws SQLException;
 
     /** Whether the error is contention or a lost connection, so the transaction may be retried. */
     abstract boolean isTransient(SQLException e);
 
     /** Whether the error is a unique-constraint violation. */
     abstract boolean isUniqueViolation(SQLException e);
+
+    /** Whether the error says another process created a table, type or row of the schema first. */
+    abstract boolean isSchemaConflict(SQLException e);
+
+    /** Whether, after this error, the connection must be replaced rather than rolled back and reused. */
+    boolean leavesConnectionUnusable(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Whether an Optuna database is the whole database (a SQLite file), so that other tables
+     * mean it belongs to another application; a server database may hold other tables beside.
+     */
+    boolean ownsWholeDatabase() {
+        return false;
+    }
+
+    /** Serialises schema creation across processes, inside the schema transaction. */
+    void lockSchema(Statement s) throws SQLException {}
+
+    /** Releases what {@link #lockSchema} took, if the transaction does not. */
+    void unlockSchema(Statement s) throws SQLException {}
+
+    /** The JDBC driver class of a pooled database (named so that shaded jars need no service lookup). */
+    Optional<String> driverClass() {
+        return Optional.empty();
+    }
+
+    /** Connection properties the driver needs. */
+    Map<String, String> driverProperties() {
+        return Map.of();
+    }
+
+    /** Whether generated keys must be asked for by column name (else RETURN_GENERATED_KEYS). */
+    boolean generatedKeysByColumnName() {
+        return false;
+    }
+
+    /** The type of an auto-incremented integer primary key. */
+    abstract String pkType();
+
+    /** The type of a double-precision float column. */
+    String floatType() {
+        return "FLOAT(53)";
+    }
+
+    /** The type of a naive datetime column. */
+    String datetimeType() {
+        return "DATETIME";
+    }
+
+    /** The type of an enum column, as SQLAlchemy renders it. */
+    abstract String enumType(String name, List<String> values);
+
+    /** The CREATE TYPE statements for the enum types {@code c}'s schema lacks (PostgreSQL only). */
+    List<String> createEnumTypes(Connection c, Map<String, List<String>> enums) throws SQLException {
+        return List.of();
+    }
+
+    /** What follows the column list of a CREATE TABLE Tunekit runs. */
+    String tableOptions(Connection c) throws SQLException {
+        return "";
+    }
+
+    /** A warning if existing tables compare names without regard to case (MySQL/MariaDB only). */
+    Optional<String> nameCollationWarning(Connection c) throws SQLException {
+        return Optional.empty();
+    }
 
     /** The datetime as the column stores it. */
     LocalDateTime truncate(LocalDateTime t) {
@@ -201,5 +491,45 @@ enum Dialect {
         return t == null
                 ? null
                 : truncate(LocalDateTime.ofInstant(t, ZoneOffset.UTC)).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * The time zone a PostgreSQL session gets when its client does not set one (as libpq, under
+     * Optuna, does not): a per-role or per-database setting, else the configuration file's, else
+     * {@code log_timezone}, which initdb sets to the same zone and clients cannot change.
+     */
+    private static String defaultSessionZone(Connection c) throws SQLException {
+        String roleAndDatabase = "SELECT substring(cfg FROM 10) FROM pg_db_role_setting s, unnest(s.setconfig) cfg "
+                + "WHERE lower(cfg) LIKE 'timezone=%' "
+                + "AND s.setdatabase IN (0, (SELECT oid FROM pg_database WHERE datname = current_database())) "
+                + "AND s.setrole IN (0, (SELECT oid FROM pg_roles WHERE rolname = current_user)) "
+                + "ORDER BY (s.setrole <> 0) DESC, (s.setdatabase <> 0) DESC LIMIT 1";
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(roleAndDatabase)) {
+            if (rs.next()) {
+                return rs.getString(1);
+            }
+        }
+        // pg_file_settings is readable with pg_read_all_settings only (asked first: a refused
+        // query would abort the transaction); without it, log_timezone tells.
+        boolean canReadFile;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_has_role('pg_read_all_settings', 'MEMBER')")) {
+            canReadFile = rs.next() && rs.getBoolean(1);
+        }
+        if (canReadFile) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT setting FROM pg_file_settings "
+                            + "WHERE lower(name) = 'timezone' AND applied ORDER BY seqno DESC LIMIT 1")) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('log_timezone')")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

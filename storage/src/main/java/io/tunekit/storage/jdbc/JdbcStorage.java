@@ -7,7 +7,9 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.JsonValues;
+import io.tunekit.storage.NameRules;
 import io.tunekit.storage.Storage;
+import io.tunekit.storage.StorageException;
 import io.tunekit.storage.UnknownStudyException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +62,8 @@ public final class JdbcStorage implements Storage {
     private final Duration heartbeatInterval;
     private final Duration gracePeriod;
     private final String key;
+    /** The database clock heartbeats are written and compared in (the one Optuna uses). */
+    private final Dialect.Clock clock;
 
     private record StudyMeta(String name, List<Direction> directions) {}
 
@@ -79,17 +83,51 @@ public final class JdbcStorage implements Storage {
                 : heartbeatInterval == null ? null : heartbeatInterval.multipliedBy(2);
         this.key = dialect.quote("key");
         this.loader = new TrialLoader(dialect);
-        ConnectionSource source = dialect == Dialect.SQLITE
+        String readOnlyReason = readOnlyReason(url, settings);
+        OptunaSchema.Access access =
+                readOnlyReason == null ? OptunaSchema.Access.READ_WRITE : OptunaSchema.Access.READ_ONLY;
+        if (readOnlyReason != null && heartbeatInterval != null) {
+            throw new IllegalArgumentException("heartbeatInterval=" + heartbeatInterval
+                    + " needs a writable storage, but " + displayUrl + " is read-only: " + readOnlyReason);
+        }
+        ConnectionSource source = dialect.ownsWholeDatabase()
                 ? new SqliteConnections(
-                        url.jdbcUrl(), (int) settings.busyTimeout().toMillis())
-                : new PooledConnections(url.jdbcUrl(), dialect, settings.poolSize(), settings.busyTimeout());
-        this.tx = new Transactions(dialect, source, settings.maxAttempts(), 5, 1000);
+                        url.jdbcUrl(), (int) settings.busyTimeout().toMillis(), access)
+                : new PooledConnections(url, settings.poolSize(), settings.busyTimeout(), access);
+        this.tx = new Transactions(
+                dialect,
+                source,
+                settings.maxAttempts(),
+                5,
+                1000,
+                readOnlyReason == null ? null : displayUrl + " is read-only: " + readOnlyReason);
         try {
-            initialise(settings.libraryVersion());
+            OptunaSchema.Opening opening = new OptunaSchema.Opening(
+                    settings.libraryVersion(),
+                    settings.schemaRevision(),
+                    access,
+                    Instant.now().plus(SCHEMA_WAIT));
+            this.clock = initialise(opening, access);
+            prepareForUse(source);
         } catch (RuntimeException e) {
             tx.close();
             throw e;
         }
+    }
+
+    /** How long tables without a revision row are taken for another process creating the schema. */
+    private static final Duration SCHEMA_WAIT = Duration.ofSeconds(5);
+
+    private static String readOnlyReason(StorageUrl url, Settings settings) {
+        if (settings.access() == OptunaSchema.Access.READ_ONLY) {
+            return "it was opened with readOnly(true)";
+        }
+        if (url.dialect().ownsWholeDatabase()) {
+            return SqliteConnections.whyReadOnly(url.jdbcUrl())
+                    .map(why -> why + ", so it was opened read-only")
+                    .orElse(null);
+        }
+        return null;
     }
 
     /** Settings of a storage; see {@link Storages.Builder}. */
@@ -99,43 +137,64 @@ public final class JdbcStorage implements Storage {
             Duration busyTimeout,
             int poolSize,
             int maxAttempts,
-            String libraryVersion) {}
+            String libraryVersion,
+            SchemaRevision schemaRevision,
+            OptunaSchema.Access access) {}
 
-    private void initialise(String libraryVersion) {
-        tx.write("create or check the schema", c -> {
-            if (dialect == Dialect.POSTGRESQL) {
-                try (Statement s = c.statement()) {
-                    s.execute("SELECT pg_advisory_xact_lock(7426100612)");
-                }
-            }
-            if (dialect == Dialect.MYSQL) {
-                try (Statement s = c.statement()) {
-                    s.execute("SELECT GET_LOCK('tunekit_schema', 60)");
-                }
+    /** Collation warnings already given, by database: each is said once per process. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
+
+    /** Creates or checks the schema; returns the database clock heartbeats use. */
+    private Dialect.Clock initialise(OptunaSchema.Opening opening, OptunaSchema.Access access) {
+        Transactions.Work<Dialect.Clock> work = c -> {
+            try (Statement s = c.statement()) {
+                dialect.lockSchema(s);
             }
             try {
-                OptunaSchema.ensure(c.connection(), dialect, libraryVersion);
-            } finally {
-                if (dialect == Dialect.MYSQL) {
-                    try (Statement s = c.statement()) {
-                        s.execute("SELECT RELEASE_LOCK('tunekit_schema')");
+                OptunaSchema.ensure(c.connection(), dialect, opening);
+                dialect.nameCollationWarning(c.connection()).ifPresent(warning -> {
+                    if (WARNED.add(displayUrl)) {
+                        LOG.log(System.Logger.Level.WARNING, displayUrl + ": " + warning);
                     }
+                });
+                return dialect.clock(c.connection());
+            } finally {
+                try (Statement s = c.statement()) {
+                    dialect.unlockSchema(s);
                 }
             }
-            return null;
-        });
+        };
+        return access == OptunaSchema.Access.READ_ONLY
+                ? tx.read("check the schema of " + displayUrl, work)
+                : tx.write("create or check the schema of " + displayUrl, work);
+    }
+
+    private void prepareForUse(ConnectionSource source) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                source.prepareForUse();
+                return;
+            } catch (SQLException e) {
+                if (!dialect.isTransient(e) || attempt >= 50) {
+                    throw new StorageException("prepare " + displayUrl + " for use failed: " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageException("interrupted while opening " + displayUrl, interrupted);
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ studies
 
     @Override
     public long createStudy(String name, List<Direction> directions) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("study name must be non-empty");
-        }
-        if (name.length() > 512) {
-            throw new IllegalArgumentException("study name of " + name.length() + " characters is longer than 512");
-        }
+        NameRules.require("study name", name);
         if (directions == null || directions.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one direction");
         }
@@ -165,11 +224,20 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public OptionalLong findStudy(String name) {
+        if (name == null) {
+            return OptionalLong.empty();
+        }
         return tx.read("find study '" + name + "'", c -> {
-            PreparedStatement ps = c.prepare("SELECT study_id FROM studies WHERE study_name = ?");
+            PreparedStatement ps = c.prepare("SELECT study_id, study_name FROM studies WHERE study_name = ?");
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                while (rs.next()) {
+                    // exactly this name, also where an Optuna-made MySQL table ignores case
+                    if (name.equals(rs.getString(2))) {
+                        return OptionalLong.of(rs.getLong(1));
+                    }
+                }
+                return OptionalLong.empty();
             }
         });
     }
@@ -302,11 +370,14 @@ public final class JdbcStorage implements Storage {
         String json = PythonJson.dumps(JsonValues.copy(value));
         requireKey(attrKey);
         meta(studyId);
-        tx.write("set " + table + " '" + attrKey + "'", c -> {
-            lockStudy(c, studyId);
-            upsertAttr(c, table, "study_id", studyId, attrKey, json);
-            return null;
-        });
+        tx.write(
+                "set " + table.replace("study_", "").replace("_attributes", " attribute") + " '" + attrKey
+                        + "' of study " + studyId,
+                c -> {
+                    lockStudy(c, studyId);
+                    upsertAttr(c, table, "study_id", studyId, attrKey, json);
+                    return null;
+                });
     }
 
     @Override
@@ -340,6 +411,16 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> createTrial(long studyId, FrozenTrial template, List<CreationGuard> guards) {
+        return createTrial(studyId, template, guards, Claim.UNWATCHED);
+    }
+
+    @Override
+    public Optional<FrozenTrial> createTrial(
+            long studyId, FrozenTrial template, List<CreationGuard> guards, Claim claim) {
+        if (template != null) {
+            NameRules.requireNames(template);
+        }
+        boolean beat = beatsWithClaim(claim, template == null ? TrialState.RUNNING : template.state());
         meta(studyId);
         TrialCache cache = cache(studyId);
         List<CreationGuard> checks = guards == null ? List.of() : List.copyOf(guards);
@@ -400,6 +481,9 @@ public final class JdbcStorage implements Storage {
                 writeAttrs(c, "trial_user_attributes", id, template.userAttrs());
             }
             writeAttrs(c, "trial_system_attributes", id, systemAttrs);
+            if (beat) {
+                writeHeartbeat(c, id);
+            }
             return Optional.of(
                     template == null
                             ? new FrozenTrial(
@@ -428,6 +512,12 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> popWaitingTrial(long studyId) {
+        return popWaitingTrial(studyId, Claim.UNWATCHED);
+    }
+
+    @Override
+    public Optional<FrozenTrial> popWaitingTrial(long studyId, Claim claim) {
+        boolean beat = beatsWithClaim(claim, TrialState.RUNNING);
         meta(studyId);
         TrialCache cache = cache(studyId);
         while (true) {
@@ -462,6 +552,9 @@ public final class JdbcStorage implements Storage {
                     dialect.setInstant(ps, 1, Instant.now());
                     ps.setLong(2, id);
                     changed = ps.executeUpdate();
+                    if (changed == 1 && beat) {
+                        writeHeartbeat(c, id);
+                    }
                     return changed == 1
                             ? Optional.of(loader.load(c, "trial_id = ?", id).get(0))
                             : Optional.<FrozenTrial>empty();
@@ -482,14 +575,12 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
-        if (name == null || name.isEmpty() || name.length() > 512) {
-            throw new IllegalArgumentException("parameter name '" + name + "' must have 1 to 512 characters");
-        }
+        NameRules.require("parameter name", name);
         Object external = distribution.toExternal(internalValue);
         String json = DistributionJson.toJson(distribution);
         long[] studyOf = new long[1];
         try {
-            tx.write("set parameter '" + name + "'", c -> {
+            tx.write("set parameter '" + name + "' of trial id " + trialId, c -> {
                 long studyId = lockUnfinished(c, trialId);
                 studyOf[0] = studyId;
                 checkCompatible(c, cache(studyId), name, distribution);
@@ -515,7 +606,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialIntermediateValue(long trialId, int step, double value) {
-        tx.write("report step " + step, c -> {
+        tx.write("report step " + step + " of trial id " + trialId, c -> {
             lockUnfinished(c, trialId);
             writeIntermediate(c, trialId, Map.of(step, value));
             return null;
@@ -537,11 +628,14 @@ public final class JdbcStorage implements Storage {
         Object copy = JsonValues.copy(value);
         String json = PythonJson.dumps(copy);
         requireKey(attrKey);
-        tx.write("set " + table + " '" + attrKey + "'", c -> {
-            lockUnfinished(c, trialId);
-            upsertAttr(c, table, "trial_id", trialId, attrKey, json);
-            return null;
-        });
+        tx.write(
+                "set " + table.replace("trial_", "").replace("_attributes", " attribute") + " '" + attrKey
+                        + "' of trial id " + trialId,
+                c -> {
+                    lockUnfinished(c, trialId);
+                    upsertAttr(c, table, "trial_id", trialId, attrKey, json);
+                    return null;
+                });
         boolean user = table.equals("trial_user_attributes");
         touchOwned(trialId, p -> (user ? p.userAttrs : p.systemAttrs).put(attrKey, copy));
     }
@@ -667,14 +761,23 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void recordHeartbeat(long trialId) {
-        tx.write("record heartbeat of trial " + trialId, c -> {
-            update(
-                    c,
-                    "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + dialect.now() + ")"
-                            + dialect.upsert("trial_id", "heartbeat"),
-                    trialId);
+        tx.write("record heartbeat of trial id " + trialId, c -> {
+            writeHeartbeat(c, trialId);
             return null;
         });
+    }
+
+    /** Whether a claim writes the first heartbeat: heartbeats on, asked for, a RUNNING trial. */
+    private boolean beatsWithClaim(Claim claim, TrialState state) {
+        return claim == Claim.HEARTBEAT && heartbeatInterval != null && state == TrialState.RUNNING;
+    }
+
+    private void writeHeartbeat(Session c, long trialId) throws SQLException {
+        update(
+                c,
+                "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + clock.now() + ")"
+                        + dialect.upsert("trial_id", "heartbeat"),
+                trialId);
     }
 
     @Override
@@ -733,7 +836,7 @@ public final class JdbcStorage implements Storage {
 
     private LocalDateTime databaseNow(Session c) throws SQLException {
         try (Statement s = c.statement();
-                ResultSet rs = s.executeQuery("SELECT " + dialect.now() + " AS now")) {
+                ResultSet rs = s.executeQuery("SELECT " + clock.now() + " AS now")) {
             rs.next();
             return dialect.getDatetime(rs, "now");
         }
@@ -768,8 +871,7 @@ public final class JdbcStorage implements Storage {
 
     /** Locks the trial row and checks it is unfinished; returns its study id. */
     private long lockUnfinished(Session c, long trialId) throws SQLException {
-        String sql = "SELECT study_id, state, number FROM trials WHERE trial_id = ?"
-                + (dialect == Dialect.SQLITE ? "" : " FOR UPDATE");
+        String sql = "SELECT study_id, state, number FROM trials WHERE trial_id = ?" + dialect.forUpdate();
         PreparedStatement ps = c.prepare(sql);
         ps.setLong(1, trialId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -924,9 +1026,7 @@ public final class JdbcStorage implements Storage {
     }
 
     private static void requireKey(String attrKey) {
-        if (attrKey == null || attrKey.isEmpty() || attrKey.length() > 512) {
-            throw new IllegalArgumentException("attribute key '" + attrKey + "' must have 1 to 512 characters");
-        }
+        NameRules.require("attribute key", attrKey);
     }
 
     /** A mutable copy of a snapshot, for write-through updates of the trials this process runs. */

@@ -2,6 +2,7 @@ package io.tunekit.storage.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tunekit.storage.StorageException;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -14,24 +15,34 @@ final class PooledConnections implements ConnectionSource {
 
     private final HikariDataSource pool;
 
-    PooledConnections(String jdbcUrl, Dialect dialect, int maxPoolSize, Duration connectTimeout) {
+    /**
+     * @throws StorageException naming the URL and the cause if the server cannot be reached or
+     *     refuses the connection (wrong host, port, database, user or password)
+     */
+    PooledConnections(StorageUrl url, int maxPoolSize, Duration connectTimeout, OptunaSchema.Access access) {
+        Dialect dialect = url.dialect();
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(url.jdbcUrl());
         // Named explicitly: DriverManager's service lookup fails in shaded jars that merge
         // META-INF/services badly, and the name is known anyway.
-        config.setDriverClassName(dialect == Dialect.POSTGRESQL ? "org.postgresql.Driver" : "org.mariadb.jdbc.Driver");
+        dialect.driverClass().ifPresent(config::setDriverClassName);
+        config.setReadOnly(access == OptunaSchema.Access.READ_ONLY);
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setMaximumPoolSize(maxPoolSize);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(connectTimeout.toMillis());
         config.setPoolName("tunekit-" + dialect.name().toLowerCase());
-        if (dialect == Dialect.POSTGRESQL) {
-            // Strings bind as untyped literals, so they fill Optuna's native enum columns
-            // (trialstate, ...) without casts in every statement.
-            config.addDataSourceProperty("stringtype", "unspecified");
+        dialect.driverProperties().forEach(config::addDataSourceProperty);
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StorageException(
+                    "cannot connect to " + url.display() + ": " + cause.getMessage()
+                            + " (check host, port, database name, user and password)",
+                    cause);
         }
-        this.pool = new HikariDataSource(config);
     }
 
     @Override

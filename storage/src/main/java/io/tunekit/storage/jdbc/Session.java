@@ -62,7 +62,7 @@ final class Session {
 
     /** A prepared INSERT that returns the generated {@code idColumn}; do not close it. */
     PreparedStatement prepareInsert(String sql, String idColumn, Dialect dialect) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
+        if (!dialect.generatedKeysByColumnName()) {
             String key = "generated keys: " + sql;
             if (reuseStatements) {
                 PreparedStatement ps = kept.get(key);

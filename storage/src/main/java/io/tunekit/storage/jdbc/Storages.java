@@ -59,6 +59,8 @@ public final class Storages {
         private Duration busyTimeout = Duration.ofSeconds(10);
         private int poolSize = 4;
         private int maxAttempts = 30;
+        private SchemaRevision schemaRevision = SchemaRevision.V3_2_0_A;
+        private OptunaSchema.Access access = OptunaSchema.Access.READ_WRITE;
 
         private Builder(StorageUrl url) {
             this.url = url;
@@ -108,12 +110,37 @@ public final class Storages {
         }
 
         /**
+         * The Optuna schema revision of a database this storage creates (default
+         * {@link SchemaRevision#V3_2_0_A}, which Optuna 3.2 to 5.0 open). Optuna 3.0 and 3.1
+         * refuse it; for a database they share, create it at {@link SchemaRevision#V3_0_0_D}.
+         * An existing database keeps its revision: Tunekit reads and writes both alike.
+         */
+        public Builder schemaRevision(SchemaRevision revision) {
+            this.schemaRevision = Objects.requireNonNull(revision, "schemaRevision");
+            return this;
+        }
+
+        /**
+         * Opens the database for reading only: nothing is created or changed (not even SQLite's
+         * journal mode), and every write fails with a {@link io.tunekit.storage.StorageException}
+         * saying the storage is read-only. A SQLite file that this process cannot write (or
+         * whose directory it cannot write) is opened so without being asked: an archived result
+         * is readable as it is.
+         */
+        public Builder readOnly() {
+            this.access = OptunaSchema.Access.READ_ONLY;
+            return this;
+        }
+
+        /**
          * Opens the storage, creating Optuna's schema in a new database or checking the version
          * of an existing one.
          *
-         * @throws IllegalArgumentException if the grace period is set without a heartbeat interval
-         * @throws io.tunekit.storage.StorageException if the database cannot be opened or is at a
-         *     schema revision Tunekit does not read
+         * @throws IllegalArgumentException if the grace period is set without a heartbeat
+         *     interval, or heartbeats are asked of a read-only storage
+         * @throws io.tunekit.storage.StorageException if the database cannot be reached or opened,
+         *     is not an Optuna database (it is then left as it was) or is at a schema revision
+         *     Tunekit does not read
          */
         public JdbcStorage build() {
             if (gracePeriod != null && heartbeatInterval == null) {
@@ -127,7 +154,9 @@ public final class Storages {
                             busyTimeout,
                             poolSize,
                             maxAttempts,
-                            "tunekit " + version()));
+                            "tunekit " + version(),
+                            schemaRevision,
+                            access));
         }
 
         private static Duration positive(String what, Duration d) {

@@ -2,6 +2,7 @@ package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.StorageException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,12 +20,19 @@ final class Transactions implements AutoCloseable {
         T run(Session session) throws SQLException;
     }
 
-    /** A unique constraint refused a row; callers translate it into what it means for them. */
-    static final class UniqueViolation extends RuntimeException {
-        UniqueViolation(SQLException cause) {
-            super(cause.getMessage(), cause);
+    /**
+     * A unique constraint refused a row. Callers translate it where it has a meaning for them (a
+     * duplicated study name); elsewhere it reaches the user as the {@link StorageException} it
+     * is, naming what was being done.
+     */
+    static final class UniqueViolation extends StorageException {
+        UniqueViolation(String what, SQLException cause) {
+            super(what + " failed: a unique constraint refused it: " + cause.getMessage(), cause);
         }
     }
+
+    /** Why writes are refused, for a storage opened read-only; {@code null} if they are not. */
+    private final String readOnlyReason;
 
     private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
 
@@ -34,9 +42,18 @@ final class Transactions implements AutoCloseable {
     private final long baseBackoffMillis;
     private final long maxBackoffMillis;
 
+    /**
+     * @param readOnlyReason why writes are refused ({@code null}: they are not)
+     */
     Transactions(
-            Dialect dialect, ConnectionSource source, int maxAttempts, long baseBackoffMillis, long maxBackoffMillis) {
+            Dialect dialect,
+            ConnectionSource source,
+            int maxAttempts,
+            long baseBackoffMillis,
+            long maxBackoffMillis,
+            String readOnlyReason) {
         this.dialect = dialect;
+        this.readOnlyReason = readOnlyReason;
         this.source = source;
         this.maxAttempts = maxAttempts;
         this.baseBackoffMillis = baseBackoffMillis;
@@ -45,6 +62,9 @@ final class Transactions implements AutoCloseable {
 
     /** Runs {@code work} in a write transaction (SQLite: BEGIN IMMEDIATE). */
     <T> T write(String what, Work<T> work) {
+        if (readOnlyReason != null) {
+            throw new StorageException(what + " refused: " + readOnlyReason);
+        }
         return run(what, true, work);
     }
 
@@ -66,11 +86,12 @@ final class Transactions implements AutoCloseable {
                 source.commit(c);
                 return result;
             } catch (SQLException e) {
-                broken = isConnectionLost(c, e);
+                broken = isConnectionLost(c, e) || dialect.leavesConnectionUnusable(e);
                 if (begun && !broken) {
-                    rollbackQuietly(c);
+                    // a connection that cannot even roll back is given up (closing it rolls back)
+                    broken = !rollback(c);
                 }
-                if (dialect.isTransient(e) && attempt < maxAttempts) {
+                if ((e instanceof SQLTransientException || dialect.isTransient(e)) && attempt < maxAttempts) {
                     LOG.log(
                             System.Logger.Level.DEBUG,
                             "{0}: attempt {1} met {2}; retrying",
@@ -81,7 +102,7 @@ final class Transactions implements AutoCloseable {
                     continue;
                 }
                 if (dialect.isUniqueViolation(e)) {
-                    throw new UniqueViolation(e);
+                    throw new UniqueViolation(what, e);
                 }
                 throw new StorageException(
                         what + " failed" + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": "
@@ -89,7 +110,7 @@ final class Transactions implements AutoCloseable {
                         e);
             } catch (RuntimeException | Error e) {
                 if (begun) {
-                    rollbackQuietly(c);
+                    broken = !rollback(c);
                 }
                 throw e;
             } finally {
@@ -112,11 +133,14 @@ final class Transactions implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly(Session c) {
+    /** Rolls back; false if the connection could not (it is then replaced, which undoes the work). */
+    private boolean rollback(Session c) {
         try {
             source.rollback(c);
-        } catch (SQLException ignored) {
-            // nothing to undo, or the connection is gone and the database undoes it
+            return true;
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "rollback failed; the connection is replaced: {0}", e.getMessage());
+            return false;
         }
     }
 

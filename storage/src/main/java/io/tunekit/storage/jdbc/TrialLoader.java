@@ -46,7 +46,7 @@ final class TrialLoader {
 
     private static final class Row {
         long id;
-        int number;
+        int number = -1;
         TrialState state;
         Instant start;
         Instant complete;
@@ -87,11 +87,15 @@ final class TrialLoader {
             while (rs.next()) {
                 Row r = new Row();
                 r.id = rs.getLong("trial_id");
-                int number = rs.getInt("number");
-                r.number = rs.wasNull() ? -1 : number;
-                r.state = TrialState.valueOf(rs.getString("state"));
-                r.start = dialect.getInstant(rs, "datetime_start");
-                r.complete = dialect.getInstant(rs, "datetime_complete");
+                try {
+                    int number = rs.getInt("number");
+                    r.number = rs.wasNull() ? -1 : number;
+                    r.state = TrialState.valueOf(rs.getString("state"));
+                    r.start = dialect.getInstant(rs, "datetime_start");
+                    r.complete = dialect.getInstant(rs, "datetime_complete");
+                } catch (SQLException | RuntimeException e) {
+                    throw unreadable(r, "its row", e);
+                }
                 rows.put(r.id, r);
             }
         }
@@ -166,10 +170,23 @@ final class TrialLoader {
             while (rs.next()) {
                 Row r = rows.get(rs.getLong("trial_id"));
                 if (r != null) { // a trial created after the first query: read next time
-                    reader.read(rs, r);
+                    try {
+                        reader.read(rs, r);
+                    } catch (SQLException | RuntimeException e) {
+                        throw unreadable(
+                                r, "a row of " + sql.substring(sql.indexOf(" FROM ") + 6, sql.indexOf(" WHERE ")), e);
+                    }
                 }
             }
         }
+    }
+
+    /** A stored value that cannot be read, with the trial it belongs to (reaches the user as a StorageException). */
+    private static SQLException unreadable(Row r, String where, Exception e) {
+        return new SQLException(
+                "trial id " + r.id + (r.number >= 0 ? " (number " + r.number + ")" : "") + ": " + where
+                        + " holds a value that cannot be read: " + e.getMessage(),
+                e);
     }
 
     static void bind(PreparedStatement ps, Object... args) throws SQLException {

@@ -46,13 +46,13 @@ class HeartbeatTest {
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
     void aStaleTrialIsFailedExactlyOnceOnPostgres() throws Exception {
-        staleTrialIsFailedOnce(ServerDatabases.postgresUrl());
+        ServerDatabases.inOwnDatabase(ServerDatabases.postgresUrl(), HeartbeatTest::staleTrialIsFailedOnce);
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.MYSQL_ENV, matches = ".+")
     void aStaleTrialIsFailedExactlyOnceOnMariaDb() throws Exception {
-        staleTrialIsFailedOnce(ServerDatabases.mysqlUrl());
+        ServerDatabases.inOwnDatabase(ServerDatabases.mysqlUrl(), HeartbeatTest::staleTrialIsFailedOnce);
     }
 
     @Test

@@ -2,15 +2,32 @@ package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.StorageContractTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/** {@link JdbcStorage} on the MariaDB/MySQL server of TUNEKIT_TEST_MYSQL_URL against the storage contract. */
+/**
+ * {@link JdbcStorage} on the MariaDB server of TUNEKIT_TEST_MYSQL_URL: the storage contract, in a database
+ * of its own (created and dropped here).
+ */
 @EnabledIfEnvironmentVariable(named = ServerDatabases.MYSQL_ENV, matches = ".+")
 class MariaDbStorageContractTest extends StorageContractTest {
 
+    private static ServerDatabases.TestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        database = ServerDatabases.TestDatabase.create(ServerDatabases.mysqlUrl());
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
     @Override
     protected Storage newStorage() throws Exception {
-        ServerDatabases.reset(ServerDatabases.mysqlUrl());
-        return Storages.open(ServerDatabases.mysqlUrl());
+        database.reset();
+        return Storages.open(database.url());
     }
 }

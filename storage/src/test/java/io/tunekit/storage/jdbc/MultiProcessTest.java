@@ -159,13 +159,15 @@ class MultiProcessTest {
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
     void fourProcessesOnPostgres() throws Exception {
-        assertRandomRun(ServerDatabases.postgresUrl(), "mp-" + UUID.randomUUID(), 4, 100);
+        ServerDatabases.inOwnDatabase(
+                ServerDatabases.postgresUrl(), url -> assertRandomRun(url, "mp-" + UUID.randomUUID(), 4, 100));
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.MYSQL_ENV, matches = ".+")
     void fourProcessesOnMariaDb() throws Exception {
-        assertRandomRun(ServerDatabases.mysqlUrl(), "mp-" + UUID.randomUUID(), 4, 100);
+        ServerDatabases.inOwnDatabase(
+                ServerDatabases.mysqlUrl(), url -> assertRandomRun(url, "mp-" + UUID.randomUUID(), 4, 100));
     }
 
     private void assertRandomRun(String url, String study, int processes, int trialsEach) throws Exception {

@@ -103,7 +103,10 @@ class OptunaInteropTest {
     @Test
     void optunaReadsAStudyTunekitWrote() throws Exception {
         Path db = dir.resolve("tunekit.db");
-        try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
+        // Optuna 3.1 opens only its own revision: the database is created at it
+        try (JdbcStorage storage = Storages.builder("sqlite:" + db)
+                .schemaRevision(SchemaRevision.V3_0_0_D)
+                .build()) {
             Study study = Study.builder()
                     .name("from-tunekit")
                     .storage(storage)
@@ -137,17 +140,8 @@ class OptunaInteropTest {
             multi.optimizeMulti(
                     t -> new double[] {t.suggestFloat("a", 0, 1), t.suggestInt("b", 0, 3)}, OptimizeOptions.trials(3));
         }
-        // Optuna 3.1 opens only its own head revision; the tables are the same.
-        Path copy = dir.resolve("for-optuna-3.1.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-                Statement s = c.createStatement()) {
-            s.execute("VACUUM INTO '" + copy + "'");
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
-                Statement s = c.createStatement()) {
-            s.execute("UPDATE alembic_version SET version_num = 'v3.0.0.d'");
-        }
-        Map<String, Object> dump = optuna("dump", copy, "read.json");
+        assertThat(alembic(db)).isEqualTo("v3.0.0.d");
+        Map<String, Object> dump = optuna("dump", db, "read.json");
         assertThat(dump).containsOnlyKeys("from-tunekit", "multi");
         try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
             assertSameAsOptuna(storage, dump);
@@ -158,6 +152,40 @@ class OptunaInteropTest {
                 .containsExactly(
                         "COMPLETE", "COMPLETE", "PRUNED", "FAIL", "COMPLETE", "COMPLETE", "COMPLETE", "WAITING");
         assertThat(((List<?>) trials.get(4).get("values")).get(0)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void optuna31RefusesTheDefaultRevisionAndOpensTheOldOneOnRequest() throws Exception {
+        Path head = dir.resolve("head.db");
+        Storages.open("sqlite:" + head).close();
+        assertThat(alembic(head)).isEqualTo("v3.2.0.a");
+        Path log = dir.resolve("head.log");
+        Process p = new ProcessBuilder(
+                        PYTHON,
+                        "-c",
+                        "import optuna; optuna.load_study(study_name='x', storage='sqlite:///" + head + "')")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(Files.readString(log)).contains("no longer compatible");
+
+        Path old = dir.resolve("old.db");
+        try (JdbcStorage storage = Storages.builder("sqlite:" + old)
+                .schemaRevision(SchemaRevision.V3_0_0_D)
+                .build()) {
+            Study.builder().name("for-3.1").storage(storage).build().optimize(t -> t.suggestFloat("x", 0, 1), 3);
+        }
+        assertThat(alembic(old)).isEqualTo("v3.0.0.d");
+        Map<String, Object> dump = optuna("dump", old, "old.json");
+        assertThat(trials(dump, "for-3.1")).hasSize(3).allMatch(t -> "COMPLETE".equals(t.get("state")));
+        // an existing database keeps its revision whatever a later storage asks for
+        Storages.builder("sqlite:" + head)
+                .schemaRevision(SchemaRevision.V3_0_0_D)
+                .build()
+                .close();
+        assertThat(alembic(head)).isEqualTo("v3.2.0.a");
     }
 
     /** The search space of optuna_interop.py's objective; returns x. */
@@ -172,7 +200,7 @@ class OptunaInteropTest {
     }
 
     /** Every study, trial and attribute Optuna dumped equals what Tunekit reads from the same database. */
-    private static void assertSameAsOptuna(JdbcStorage storage, Map<String, Object> dump) {
+    static void assertSameAsOptuna(JdbcStorage storage, Map<String, Object> dump) {
         assertThat(storage.studyNames()).containsExactlyInAnyOrderElementsOf(dump.keySet());
         for (String name : dump.keySet()) {
             Map<?, ?> expected = (Map<?, ?>) dump.get(name);

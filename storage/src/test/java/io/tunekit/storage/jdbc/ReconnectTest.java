@@ -21,16 +21,18 @@ class ReconnectTest {
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
     void postgresConnectionsKilledByTheServer() throws Exception {
-        survivesKilledConnections(
+        ServerDatabases.inOwnDatabase(
                 ServerDatabases.postgresUrl(),
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND pid <> pg_backend_pid() AND application_name = 'PostgreSQL JDBC Driver'");
+                url -> survivesKilledConnections(
+                        url,
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                                + "AND pid <> pg_backend_pid() AND application_name = 'PostgreSQL JDBC Driver'"));
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.MYSQL_ENV, matches = ".+")
     void mariaDbConnectionsKilledByTheServer() throws Exception {
-        survivesKilledConnections(ServerDatabases.mysqlUrl(), null);
+        ServerDatabases.inOwnDatabase(ServerDatabases.mysqlUrl(), url -> survivesKilledConnections(url, null));
     }
 
     private static void survivesKilledConnections(String url, String killSql) throws Exception {

@@ -6,6 +6,7 @@ import io.tunekit.Study;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.grid.GridSampler;
+import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,14 @@ import java.util.logging.Logger;
  * A worker process for the multi-process tests: waits until the test releases all workers at
  * once (a "go" file), then creates-or-loads the study and optimises {@code f = x^2 + y^2}.
  *
- * <p>Arguments are {@code key=value}: {@code mode} (random, grid, budget, hang, heartbeat),
- * {@code url}, {@code study}, {@code trials}, {@code dir} (where the ready and go files live),
- * {@code index}, {@code budget}, {@code sleepMillis}. Exits 0 on success, 1 with the stack trace
- * on stderr otherwise. In mode {@code hang} it prints {@code RUNNING <number>} from inside its
- * first trial and then never returns, to be killed.
+ * <p>Arguments are {@code key=value}: {@code mode} (random, grid, budget, hang, heartbeat, halt,
+ * heartbeat-budget, tpe, open), {@code url}, {@code study}, {@code trials}, {@code dir} (where the ready
+ * and go files live), {@code index}, {@code budget}, {@code sleepMillis}, {@code grace} (seconds).
+ * Exits 0 on success, 1 with the stack trace on stderr otherwise. In mode {@code hang} it prints
+ * {@code RUNNING <number>} from inside its first trial and then never returns, to be killed; in
+ * mode {@code halt} it halts the JVM (exit 137) as soon as its first trial is claimed, before
+ * the objective and its heartbeat thread start. Modes with heartbeats retry failed trials
+ * ({@link RetryFailedTrialCallback}); {@code tpe} runs a seeded TPE sampler.
  */
 public final class StorageWorker {
 
@@ -58,28 +62,38 @@ public final class StorageWorker {
     }
 
     private static void run(String mode, Map<String, String> a, int index) throws Exception {
-        boolean heartbeats = mode.equals("hang") || mode.equals("heartbeat");
+        boolean heartbeats =
+                List.of("hang", "heartbeat", "halt", "heartbeat-budget").contains(mode) || a.containsKey("grace");
         Storages.Builder builder = Storages.builder(a.get("url"));
         if (heartbeats) {
-            builder.heartbeatInterval(Duration.ofSeconds(1)).gracePeriod(Duration.ofSeconds(2));
+            builder.heartbeatInterval(Duration.ofSeconds(1))
+                    .gracePeriod(Duration.ofSeconds(Long.parseLong(a.getOrDefault("grace", "2"))));
         }
         long sleep = Long.parseLong(a.getOrDefault("sleepMillis", "0"));
         try (Storage storage = builder.build()) {
-            Sampler sampler = mode.equals("grid")
-                    ? new GridSampler(Map.of("x", grid(20), "y", grid(10)), index)
-                    : new RandomSampler(index);
+            Sampler sampler = switch (mode) {
+                case "grid" -> new GridSampler(Map.of("x", grid(20), "y", grid(10)), index);
+                case "tpe" -> TpeSampler.builder().seed(index).build();
+                case "halt" -> new HaltingSampler();
+                default -> new RandomSampler(index);
+            };
             Study.Builder study = Study.builder()
                     .name(a.get("study"))
                     .storage(storage)
                     .sampler(sampler)
                     .loadIfExists(true);
-            if (heartbeats) {
+            if (heartbeats && !mode.equals("tpe")) {
                 study.staleTrialCallback(new RetryFailedTrialCallback());
             }
             Study s = study.build();
+            if (mode.equals("open")) {
+                return; // the storage and the study exist: schema creation races end here
+            }
             OptimizeOptions options = switch (mode) {
                 case "grid" -> OptimizeOptions.unlimited();
-                case "budget" -> OptimizeOptions.unlimited().maxStudyTrials(Integer.parseInt(a.get("budget")));
+                case "budget", "heartbeat-budget" ->
+                    OptimizeOptions.unlimited().maxStudyTrials(Integer.parseInt(a.get("budget")));
+                case "halt" -> OptimizeOptions.trials(1);
                 default -> OptimizeOptions.trials(Integer.parseInt(a.get("trials")));
             };
             s.optimize(
@@ -97,6 +111,26 @@ public final class StorageWorker {
                         return x * x + y * y;
                     },
                     options);
+        }
+    }
+
+    /**
+     * Halts the JVM as soon as a trial is claimed, before the objective starts: a worker killed
+     * (OOM, kill -9) before its heartbeat thread ever ran.
+     */
+    private static final class HaltingSampler implements Sampler {
+        @Override
+        public void beforeTrial(io.tunekit.StudyView study, io.tunekit.FrozenTrial trial) {
+            Runtime.getRuntime().halt(137);
+        }
+
+        @Override
+        public double sampleIndependent(
+                io.tunekit.StudyView study,
+                io.tunekit.FrozenTrial trial,
+                String name,
+                io.tunekit.distribution.Distribution distribution) {
+            throw new AssertionError("never reached");
         }
     }
 

@@ -20,11 +20,18 @@ final class Workers {
 
     /** Starts one worker JVM with these {@code key=value} arguments (index is added). */
     Process start(String... args) throws IOException {
+        return startJvm(List.of(), args);
+    }
+
+    /** Starts one worker JVM with these JVM options (e.g. a time zone) and {@code key=value} arguments. */
+    Process startJvm(List<String> jvmOptions, String... args) throws IOException {
         int index = processes.size();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 StorageWorker.class.getName(),
@@ -37,6 +44,23 @@ final class Workers {
                 .start();
         processes.add(p);
         return p;
+    }
+
+    /** Starts a process that is not a worker JVM (an Optuna worker), counted like one. */
+    Process startCommand(List<String> command, java.util.Map<String, String> environment) throws IOException {
+        int index = processes.size();
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out-" + index).toFile())
+                .redirectError(dir.resolve("err-" + index).toFile());
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    /** The number of processes started so far (the index the next one gets). */
+    int count() {
+        return processes.size();
     }
 
     /** Waits until every worker started so far is ready, then lets them all go at once. */

@@ -1,0 +1,141 @@
+package io.tunekit.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tunekit processes and an Optuna process (3.1 or 5.0) open a database nobody has created yet,
+ * released at one instant: the database ends with one schema revision row, every Tunekit
+ * process opens it, and the Optuna of that revision opens it afterwards. (Each Optuna version
+ * opens only its own revision; two Optuna processes racing with each other are Optuna's own
+ * business and not tested here.)
+ */
+@Timeout(300)
+class SchemaRaceTest {
+
+    private static final String OPTUNA31 = "/usr/bin/python3";
+    private static final int ROUNDS = 2;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = Optuna5InteropTest.PYTHON_ENV, matches = ".+")
+    void withOptuna5OnSqlite() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Path db = dir.resolve("race5-" + round + ".db");
+            race("sqlite:" + db, "sqlite:///" + db, System.getenv(Optuna5InteropTest.PYTHON_ENV), round);
+        }
+    }
+
+    @Test
+    void withOptuna31OnSqlite() throws Exception {
+        assumeOptuna31("sqlite3");
+        for (int round = 0; round < ROUNDS; round++) {
+            Path db = dir.resolve("race31-" + round + ".db");
+            race("sqlite:" + db, "sqlite:///" + db, OPTUNA31, round);
+        }
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = Optuna5InteropTest.PYTHON_ENV, matches = ".+")
+    @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
+    void withOptuna5OnPostgres() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            int r = round;
+            ServerDatabases.inOwnDatabase(
+                    ServerDatabases.postgresUrl(),
+                    url -> race(
+                            url, Optuna5InteropTest.sqlalchemy(url), System.getenv(Optuna5InteropTest.PYTHON_ENV), r));
+        }
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
+    void withOptuna31OnPostgres() throws Exception {
+        assumeOptuna31("psycopg2");
+        for (int round = 0; round < ROUNDS; round++) {
+            int r = round;
+            ServerDatabases.inOwnDatabase(
+                    ServerDatabases.postgresUrl(), url -> race(url, Optuna5InteropTest.sqlalchemy(url), OPTUNA31, r));
+        }
+    }
+
+    private void race(String url, String optunaUrl, String python, int round) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("round-" + python.hashCode() + "-" + round));
+        Path script = work.resolve("optuna_worker.py");
+        try (InputStream in = SchemaRaceTest.class.getResourceAsStream("/optuna/optuna_worker.py")) {
+            Files.copy(in, script);
+        }
+        Workers workers = new Workers(work);
+        int optunaIndex = 1;
+        workers.start("mode=open", "url=" + url, "study=race");
+        workers.startCommand(
+                List.of(python, script.toString(), "open", optunaUrl, "race", work.toString(), "1"),
+                Map.of("TZ", "UTC"));
+        workers.start("mode=open", "url=" + url, "study=race");
+        workers.releaseAll();
+        List<Integer> codes = workers.awaitAll(Duration.ofSeconds(120));
+        String stderr = workers.allStderr();
+        List<Integer> tunekit = new ArrayList<>(codes);
+        tunekit.remove(optunaIndex);
+        assertThat(tunekit).as("Tunekit processes: " + stderr).containsOnly(0);
+        List<String> revisions = revisions(url);
+        assertThat(revisions)
+                .as("one revision row; Optuna said: " + workers.stderr(optunaIndex))
+                .hasSize(1);
+        try (JdbcStorage storage = Storages.open(url)) {
+            assertThat(storage.findStudy("race")).isPresent();
+        }
+        String optunaRevision = python.equals(OPTUNA31) ? "v3.0.0.d" : "v3.2.0.a";
+        if (revisions.get(0).equals(optunaRevision)) {
+            Process p = new ProcessBuilder(python, script.toString(), "dump", optunaUrl, "race", work.toString(), "9")
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("dump.log").toFile())
+                    .start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue())
+                    .as("Optuna opens the database: " + Files.readString(work.resolve("dump.log")))
+                    .isZero();
+        }
+    }
+
+    private static List<String> revisions(String url) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static void assumeOptuna31(String driver) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(OPTUNA31)), OPTUNA31 + " is missing");
+        Process p = new ProcessBuilder(OPTUNA31, "-c", "import optuna, " + driver)
+                .redirectErrorStream(true)
+                .start();
+        assumeTrue(
+                p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
+                "optuna and " + driver + " are not installed for " + OPTUNA31);
+    }
+}
