@@ -181,8 +181,9 @@ public final class QualityReport {
                 .append(" seeds, budget ")
                 .append(budget)
                 .append("\n\n");
-        md.append("Rows `optuna-3.1 *` are Optuna 3.1.0's figures from the baseline of docs/benchmarks.md (same protocol, "
-                + "measured there), printed for comparison.\n");
+        md.append(
+                "Rows `optuna-3.1 *` are Optuna 3.1.0's figures from the baseline of docs/benchmarks.md (same protocol, "
+                        + "measured there), printed for comparison.\n");
         for (String problem : problems()) {
             double optimum = runs.stream()
                     .filter(r -> r.problem().equals(problem))
