@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>a finished trial never changes; a write to it throws {@link IllegalStateException};</li>
  *   <li>a parameter's distribution must be compatible ({@link Distribution#requireCompatible})
  *       with the first distribution stored under that name in the study;</li>
- *   <li>attribute values are JSON values ({@link JsonValues}); snapshots are immutable;</li>
+ *   <li>attribute values are JSON values ({@code null}, Boolean, Number, String, List, Map with
+ *       String keys, nested freely), kept as normalised immutable copies; snapshots are
+ *       immutable;</li>
  *   <li>study names, parameter names and attribute keys follow {@link NameRules}, checked before
  *       anything is written ({@link IllegalArgumentException});</li>
  *   <li>with heartbeats on, a trial claimed with {@link Claim#HEARTBEAT} never exists in RUNNING
