@@ -5,20 +5,18 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.internal.JsonValues;
-import io.tunekit.internal.MutableTrial;
 import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.NameRules;
 import io.tunekit.storage.Storage;
-import io.tunekit.storage.StorageException;
 import io.tunekit.storage.UnknownStudyException;
+import io.tunekit.storage.jdbc.TrialRows.Attributes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -29,7 +27,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * A {@link Storage} in a relational database, in Optuna's schema, so that Optuna (and
@@ -48,146 +45,46 @@ import java.util.function.Consumer;
  *   <li>finished trials are read once per process and cached; a refresh reads only new and
  *       unfinished trials, and the trials this process runs are served from memory, so the cost
  *       of a trial does not grow with the size of the study;</li>
- *   <li>with a heartbeat interval, running trials' heartbeats use the database clock, and
- *       {@link #failStaleTrials} fails a trial only if its heartbeat is still older than the
- *       grace period inside the failing transaction.</li>
+ *   <li>with a heartbeat interval, running trials' heartbeats use the database clock Optuna
+ *       uses, the first one is written with the claim of the trial ({@link Claim#HEARTBEAT}),
+ *       and {@link #failStaleTrials} fails a trial only if its heartbeat is still older than the
+ *       grace period inside the failing transaction;</li>
+ *   <li>every failure is a {@link io.tunekit.storage.StorageException} naming the operation, the
+ *       study or trial and the cause; after a failed write the connection is rolled back or
+ *       replaced.</li>
  * </ul>
+ *
+ * <p>This class holds the storage operations, each a transaction; {@link TrialRows} writes the
+ * rows, {@link TrialLoader} reads trials back, {@link TrialCache} and {@link OwnedTrials} spare
+ * reads, {@link StaleTrials} keeps heartbeats, and {@link Dialect} every database difference.
  */
 public final class JdbcStorage implements Storage {
 
     private final Transactions tx;
-    private final Dialect dialect;
+    private final TrialRows rows;
     private final TrialLoader loader;
+    private final StaleTrials stale;
+    private final OwnedTrials owned = new OwnedTrials();
     private final String displayUrl;
     private final Duration heartbeatInterval;
     private final Duration gracePeriod;
-    private final String key;
-    /** The database clock heartbeats are written and compared in (the one Optuna uses). */
-    private final Dialect.Clock clock;
+    private final Dialect dialect;
 
     private record StudyMeta(String name, List<Direction> directions) {}
 
     private final Map<Long, StudyMeta> studies = new ConcurrentHashMap<>();
     private final Map<Long, TrialCache> caches = new ConcurrentHashMap<>();
-    /** Finished trials by id: they never change. */
-    private final Map<Long, FrozenTrial> finished = new ConcurrentHashMap<>();
-    /** Trials this process started and runs: every write to them goes through here. */
-    private final Map<Long, FrozenTrial> owned = new ConcurrentHashMap<>();
 
-    JdbcStorage(StorageUrl url, Settings settings) {
-        this.dialect = url.dialect();
-        this.displayUrl = url.display();
+    JdbcStorage(StorageUrl url, StorageSettings settings) {
+        DatabaseOpener.Database db = DatabaseOpener.open(url, settings);
+        this.tx = db.tx();
+        this.dialect = db.dialect();
+        this.displayUrl = db.display();
         this.heartbeatInterval = settings.heartbeatInterval();
-        this.gracePeriod = settings.gracePeriod() != null
-                ? settings.gracePeriod()
-                : heartbeatInterval == null ? null : heartbeatInterval.multipliedBy(2);
-        this.key = dialect.quote("key");
+        this.gracePeriod = settings.effectiveGracePeriod();
+        this.rows = new TrialRows(dialect);
         this.loader = new TrialLoader(dialect);
-        String readOnlyReason = readOnlyReason(url, settings);
-        OptunaSchema.Access access =
-                readOnlyReason == null ? OptunaSchema.Access.READ_WRITE : OptunaSchema.Access.READ_ONLY;
-        if (readOnlyReason != null && heartbeatInterval != null) {
-            throw new IllegalArgumentException("heartbeatInterval=" + heartbeatInterval
-                    + " needs a writable storage, but " + displayUrl + " is read-only: " + readOnlyReason);
-        }
-        ConnectionSource source = dialect.ownsWholeDatabase()
-                ? new SqliteConnections(
-                        url.jdbcUrl(), (int) settings.busyTimeout().toMillis(), access)
-                : new PooledConnections(url, settings.poolSize(), settings.busyTimeout(), access);
-        this.tx = new Transactions(
-                dialect,
-                source,
-                settings.maxAttempts(),
-                5,
-                1000,
-                readOnlyReason == null ? null : displayUrl + " is read-only: " + readOnlyReason);
-        try {
-            OptunaSchema.Opening opening = new OptunaSchema.Opening(
-                    settings.libraryVersion(),
-                    settings.schemaRevision(),
-                    access,
-                    Instant.now().plus(SCHEMA_WAIT));
-            this.clock = initialise(opening, access);
-            prepareForUse(source);
-        } catch (RuntimeException e) {
-            tx.close();
-            throw e;
-        }
-    }
-
-    /** How long tables without a revision row are taken for another process creating the schema. */
-    private static final Duration SCHEMA_WAIT = Duration.ofSeconds(5);
-
-    private static String readOnlyReason(StorageUrl url, Settings settings) {
-        if (settings.access() == OptunaSchema.Access.READ_ONLY) {
-            return "it was opened with readOnly(true)";
-        }
-        if (url.dialect().ownsWholeDatabase()) {
-            return SqliteConnections.whyReadOnly(url.jdbcUrl())
-                    .map(why -> why + ", so it was opened read-only")
-                    .orElse(null);
-        }
-        return null;
-    }
-
-    /** Settings of a storage; see {@link Storages.Builder}. */
-    record Settings(
-            Duration heartbeatInterval,
-            Duration gracePeriod,
-            Duration busyTimeout,
-            int poolSize,
-            int maxAttempts,
-            String libraryVersion,
-            SchemaRevision schemaRevision,
-            OptunaSchema.Access access) {}
-
-    /** Collation warnings already given, by database: each is said once per process. */
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-
-    private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
-
-    /** Creates or checks the schema; returns the database clock heartbeats use. */
-    private Dialect.Clock initialise(OptunaSchema.Opening opening, OptunaSchema.Access access) {
-        Transactions.Work<Dialect.Clock> work = c -> {
-            try (Statement s = c.statement()) {
-                dialect.lockSchema(s);
-            }
-            try {
-                OptunaSchema.ensure(c.connection(), dialect, opening);
-                dialect.nameCollationWarning(c.connection()).ifPresent(warning -> {
-                    if (WARNED.add(displayUrl)) {
-                        LOG.log(System.Logger.Level.WARNING, displayUrl + ": " + warning);
-                    }
-                });
-                return dialect.clock(c.connection());
-            } finally {
-                try (Statement s = c.statement()) {
-                    dialect.unlockSchema(s);
-                }
-            }
-        };
-        return access == OptunaSchema.Access.READ_ONLY
-                ? tx.read("check the schema of " + displayUrl, work)
-                : tx.write("create or check the schema of " + displayUrl, work);
-    }
-
-    private void prepareForUse(ConnectionSource source) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                source.prepareForUse();
-                return;
-            } catch (SQLException e) {
-                if (!dialect.isTransient(e) || attempt >= 50) {
-                    throw new StorageException("prepare " + displayUrl + " for use failed: " + e.getMessage(), e);
-                }
-                try {
-                    Thread.sleep(20L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new StorageException("interrupted while opening " + displayUrl, interrupted);
-                }
-            }
-        }
+        this.stale = new StaleTrials(tx, dialect, db.clock(), loader, gracePeriod);
     }
 
     // ------------------------------------------------------------------ studies
@@ -202,7 +99,7 @@ public final class JdbcStorage implements Storage {
         long id;
         try {
             id = tx.write("create study '" + name + "'", c -> {
-                long studyId = insert(c, "INSERT INTO studies (study_name) VALUES (?)", "study_id", name);
+                long studyId = rows.insert(c, "INSERT INTO studies (study_name) VALUES (?)", "study_id", name);
                 PreparedStatement ps =
                         c.prepare("INSERT INTO study_directions (direction, study_id, objective) VALUES (?, ?, ?)");
                 for (int i = 0; i < dirs.size(); i++) {
@@ -313,98 +210,75 @@ public final class JdbcStorage implements Storage {
                     "trial_user_attributes",
                     "trial_system_attributes",
                     "trial_heartbeats")) {
-                update(c, "DELETE FROM " + table + trialsOfStudy, studyId);
+                rows.update(c, "DELETE FROM " + table + trialsOfStudy, studyId);
             }
             for (String table : List.of(
                     "trials", "study_directions", "study_user_attributes", "study_system_attributes", "studies")) {
-                update(c, "DELETE FROM " + table + " WHERE study_id = ?", studyId);
+                rows.update(c, "DELETE FROM " + table + " WHERE study_id = ?", studyId);
             }
             return null;
         });
         TrialCache cache = caches.remove(studyId);
         if (cache != null) {
-            cache.knownIds().forEach(finished::remove);
+            owned.forget(cache.knownIds());
         }
         studies.remove(studyId);
     }
 
     @Override
     public Map<String, Object> studyUserAttrs(long studyId) {
-        return studyAttrs(studyId, "study_user_attributes");
+        return studyAttrs(studyId, Attributes.STUDY_USER);
     }
 
     @Override
     public Map<String, Object> studySystemAttrs(long studyId) {
-        return studyAttrs(studyId, "study_system_attributes");
+        return studyAttrs(studyId, Attributes.STUDY_SYSTEM);
     }
 
-    private Map<String, Object> studyAttrs(long studyId, String table) {
+    private Map<String, Object> studyAttrs(long studyId, Attributes table) {
         meta(studyId);
-        return tx.read("read " + table, c -> Collections.unmodifiableMap(readAttrs(c, table, studyId)));
-    }
-
-    private Map<String, Object> readAttrs(Session c, String table, long studyId) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        PreparedStatement ps = c.prepare("SELECT " + key + ", value_json FROM " + table
-                + " WHERE study_id = ? ORDER BY " + table.replace("attributes", "attribute_id"));
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), PythonJson.loads(rs.getString(2)));
-            }
-        }
-        return out;
+        return tx.read(
+                "read the " + table.label + "s of study " + studyId,
+                c -> Collections.unmodifiableMap(rows.attrs(c, table, studyId, new LinkedHashMap<>())));
     }
 
     @Override
     public void setStudyUserAttr(long studyId, String key, Object value) {
-        setStudyAttr(studyId, "study_user_attributes", key, value);
+        setStudyAttr(studyId, Attributes.STUDY_USER, key, value);
     }
 
     @Override
     public void setStudySystemAttr(long studyId, String key, Object value) {
-        setStudyAttr(studyId, "study_system_attributes", key, value);
+        setStudyAttr(studyId, Attributes.STUDY_SYSTEM, key, value);
     }
 
-    private void setStudyAttr(long studyId, String table, String attrKey, Object value) {
+    private void setStudyAttr(long studyId, Attributes table, String attrKey, Object value) {
         String json = PythonJson.dumps(JsonValues.copy(value));
-        requireKey(attrKey);
+        NameRules.require("attribute key", attrKey);
         meta(studyId);
-        tx.write(
-                "set " + table.replace("study_", "").replace("_attributes", " attribute") + " '" + attrKey
-                        + "' of study " + studyId,
-                c -> {
-                    lockStudy(c, studyId);
-                    upsertAttr(c, table, "study_id", studyId, attrKey, json);
-                    return null;
-                });
+        tx.write("set " + table.label + " '" + attrKey + "' of study " + studyId, c -> {
+            lockStudy(c, studyId);
+            rows.upsertAttr(c, table, studyId, attrKey, json);
+            return null;
+        });
     }
 
     @Override
     public boolean compareAndSetStudySystemAttr(long studyId, String attrKey, Object expected, Object value) {
         String json = PythonJson.dumps(JsonValues.copy(value));
-        requireKey(attrKey);
+        NameRules.require("attribute key", attrKey);
         meta(studyId);
-        return tx.write("compare-and-set study system attribute '" + attrKey + "'", c -> {
+        return tx.write("compare-and-set system attribute '" + attrKey + "' of study " + studyId, c -> {
             lockStudy(c, studyId);
-            Object[] current = studyAttr(c, "study_system_attributes", studyId, attrKey);
-            boolean matches =
-                    expected == null ? current == null : current != null && JsonValues.sameValue(current[0], expected);
+            Optional<TrialRows.StoredValue> current = rows.attr(c, Attributes.STUDY_SYSTEM, studyId, attrKey);
+            boolean matches = expected == null
+                    ? current.isEmpty()
+                    : current.isPresent() && JsonValues.sameValue(current.get().value(), expected);
             if (matches) {
-                upsertAttr(c, "study_system_attributes", "study_id", studyId, attrKey, json);
+                rows.upsertAttr(c, Attributes.STUDY_SYSTEM, studyId, attrKey, json);
             }
             return matches;
         });
-    }
-
-    /** {@code null} if the attribute is absent, else a one-element array holding its (possibly null) value. */
-    private Object[] studyAttr(Session c, String table, long studyId, String attrKey) throws SQLException {
-        PreparedStatement ps = c.prepare("SELECT value_json FROM " + table + " WHERE study_id = ? AND " + key + " = ?");
-        ps.setLong(1, studyId);
-        ps.setString(2, attrKey);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new Object[] {PythonJson.loads(rs.getString(1))} : null;
-        }
     }
 
     // ------------------------------------------------------------------ trials
@@ -420,27 +294,19 @@ public final class JdbcStorage implements Storage {
         if (template != null) {
             NameRules.requireNames(template);
         }
-        boolean beat = beatsWithClaim(claim, template == null ? TrialState.RUNNING : template.state());
+        TrialState state = template == null ? TrialState.RUNNING : template.state();
+        boolean beat = beatsWithClaim(claim, state);
         meta(studyId);
         TrialCache cache = cache(studyId);
         List<CreationGuard> checks = guards == null ? List.of() : List.copyOf(guards);
+        Instant start = dialect.stored(template == null ? Instant.now() : template.datetimeStart());
+        Instant complete = template == null ? null : dialect.stored(template.datetimeComplete());
         Optional<FrozenTrial> created = tx.write("create a trial in study " + studyId, c -> {
             lockStudy(c, studyId);
-            int number = nextNumber(c, studyId);
-            Map<CreationGuard.Ticket, Long> tickets = new LinkedHashMap<>();
-            for (CreationGuard guard : checks) {
-                if (guard instanceof CreationGuard.TrialLimit limit) {
-                    if (number >= limit.maxTrials()) {
-                        return Optional.<FrozenTrial>empty();
-                    }
-                } else if (guard instanceof CreationGuard.Ticket ticket) {
-                    Object[] counter = studyAttr(c, "study_system_attributes", studyId, ticket.counterKey());
-                    long next = counter != null && counter[0] instanceof Number n ? n.longValue() : 0L;
-                    if (next >= ticket.limit()) {
-                        return Optional.<FrozenTrial>empty();
-                    }
-                    tickets.put(ticket, next);
-                }
+            int number = rows.nextNumber(c, studyId);
+            Optional<Map<CreationGuard.Ticket, Long>> tickets = takeTickets(c, studyId, number, checks);
+            if (tickets.isEmpty()) {
+                return Optional.<FrozenTrial>empty();
             }
             if (template != null) {
                 for (Map.Entry<String, Distribution> e :
@@ -448,41 +314,26 @@ public final class JdbcStorage implements Storage {
                     checkCompatible(c, cache, e.getKey(), e.getValue());
                 }
             }
-            TrialState state = template == null ? TrialState.RUNNING : template.state();
-            Instant start = dialect.stored(template == null ? Instant.now() : template.datetimeStart());
-            Instant complete = template == null ? null : dialect.stored(template.datetimeComplete());
-            long id;
-            PreparedStatement ps = c.prepareInsert(
-                    "INSERT INTO trials (number, study_id, state, datetime_start, "
-                            + "datetime_complete) VALUES (?, ?, ?, ?, ?)",
-                    "trial_id",
-                    dialect);
-            ps.setInt(1, number);
-            ps.setLong(2, studyId);
-            ps.setString(3, state.name());
-            dialect.setInstant(ps, 4, start);
-            dialect.setInstant(ps, 5, complete);
-            id = executeInsert(ps);
+            long id = rows.insertTrial(c, studyId, number, state, start, complete);
             Map<String, Object> systemAttrs = new LinkedHashMap<>(template == null ? Map.of() : template.systemAttrs());
-            for (Map.Entry<CreationGuard.Ticket, Long> e : tickets.entrySet()) {
-                upsertAttr(
+            for (Map.Entry<CreationGuard.Ticket, Long> e : tickets.get().entrySet()) {
+                rows.upsertAttr(
                         c,
-                        "study_system_attributes",
-                        "study_id",
+                        Attributes.STUDY_SYSTEM,
                         studyId,
                         e.getKey().counterKey(),
                         PythonJson.dumps(JsonValues.copy(e.getValue() + 1)));
                 systemAttrs.put(e.getKey().trialKey(), JsonValues.copy(e.getValue()));
             }
             if (template != null) {
-                writeParams(c, id, template);
-                writeValues(c, id, template.values());
-                writeIntermediate(c, id, template.intermediateValues());
-                writeAttrs(c, "trial_user_attributes", id, template.userAttrs());
+                rows.insertParams(c, id, template);
+                rows.upsertValues(c, id, template.values());
+                rows.upsertIntermediate(c, id, template.intermediateValues());
+                rows.insertAttrs(c, Attributes.TRIAL_USER, id, template.userAttrs());
             }
-            writeAttrs(c, "trial_system_attributes", id, systemAttrs);
+            rows.insertAttrs(c, Attributes.TRIAL_SYSTEM, id, systemAttrs);
             if (beat) {
-                writeHeartbeat(c, id);
+                stale.beat(c, id);
             }
             return Optional.of(
                     template == null
@@ -504,11 +355,39 @@ public final class JdbcStorage implements Storage {
         created.ifPresent(t -> {
             t.distributions().forEach(cache.firstDistributions::putIfAbsent);
             if (template == null) {
-                owned.put(t.id(), t);
+                owned.started(t);
             }
         });
         return created;
     }
+
+    /**
+     * Checks the creation guards for a trial with this number under the study lock; returns the
+     * ticket numbers to take, or empty if a guard refuses.
+     */
+    private Optional<Map<CreationGuard.Ticket, Long>> takeTickets(
+            Session c, long studyId, int number, List<CreationGuard> guards) throws SQLException {
+        Map<CreationGuard.Ticket, Long> tickets = new LinkedHashMap<>();
+        for (CreationGuard guard : guards) {
+            if (guard instanceof CreationGuard.TrialLimit limit) {
+                if (number >= limit.maxTrials()) {
+                    return Optional.empty();
+                }
+            } else if (guard instanceof CreationGuard.Ticket ticket) {
+                Optional<TrialRows.StoredValue> counter =
+                        rows.attr(c, Attributes.STUDY_SYSTEM, studyId, ticket.counterKey());
+                long next = counter.isPresent() && counter.get().value() instanceof Number n ? n.longValue() : 0L;
+                if (next >= ticket.limit()) {
+                    return Optional.empty();
+                }
+                tickets.put(ticket, next);
+            }
+        }
+        return Optional.of(tickets);
+    }
+
+    /** A trial row as the waiting-trial scan sees it. */
+    private record ScannedTrial(long id, boolean waiting) {}
 
     @Override
     public Optional<FrozenTrial> popWaitingTrial(long studyId) {
@@ -522,51 +401,47 @@ public final class JdbcStorage implements Storage {
         TrialCache cache = cache(studyId);
         while (true) {
             long watermark = cache.waitingWatermark();
-            List<long[]> rows = tx.read("look for waiting trials", c -> {
-                List<long[]> out = new ArrayList<>();
-                PreparedStatement ps = c.prepare("SELECT trial_id, state FROM trials WHERE study_id = ? "
-                        + "AND trial_id > ? ORDER BY trial_id");
+            List<ScannedTrial> scanned = tx.read("look for waiting trials in study " + studyId, c -> {
+                List<ScannedTrial> out = new ArrayList<>();
+                PreparedStatement ps = c.prepare(
+                        "SELECT trial_id, state FROM trials WHERE study_id = ? AND trial_id > ? ORDER BY trial_id");
                 ps.setLong(1, studyId);
                 ps.setLong(2, watermark);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new long[] {rs.getLong(1), "WAITING".equals(rs.getString(2)) ? 1 : 0});
+                        out.add(new ScannedTrial(rs.getLong(1), "WAITING".equals(rs.getString(2))));
                     }
                 }
                 return out;
             });
-            if (rows.isEmpty()) {
+            if (scanned.isEmpty()) {
                 return Optional.empty();
             }
             boolean sawWaiting = false;
-            for (long[] row : rows) {
-                if (row[1] == 0) {
+            for (ScannedTrial row : scanned) {
+                if (!row.waiting()) {
                     continue;
                 }
                 sawWaiting = true;
-                long id = row[0];
-                Optional<FrozenTrial> popped = tx.write("pop waiting trial " + id, c -> {
-                    int changed;
-                    PreparedStatement ps = c.prepare("UPDATE trials SET state = 'RUNNING', "
-                            + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'");
-                    dialect.setInstant(ps, 1, Instant.now());
-                    ps.setLong(2, id);
-                    changed = ps.executeUpdate();
-                    if (changed == 1 && beat) {
-                        writeHeartbeat(c, id);
+                long id = row.id();
+                Optional<FrozenTrial> popped = tx.write("pop waiting trial id " + id, c -> {
+                    if (!rows.moveState(
+                            c, id, TrialState.WAITING, TrialState.RUNNING, "datetime_start", Instant.now())) {
+                        return Optional.<FrozenTrial>empty();
                     }
-                    return changed == 1
-                            ? Optional.of(loader.load(c, "trial_id = ?", id).get(0))
-                            : Optional.<FrozenTrial>empty();
+                    if (beat) {
+                        stale.beat(c, id);
+                    }
+                    return Optional.of(loader.load(c, "trial_id = ?", id).get(0));
                 });
                 if (popped.isPresent()) {
                     cache.advanceWaitingWatermark(id);
-                    owned.put(id, popped.get());
+                    owned.started(popped.get());
                     return popped;
                 }
             }
             // Every row read is now known not to be WAITING (ids commit in order within a study).
-            cache.advanceWaitingWatermark(rows.get(rows.size() - 1)[0]);
+            cache.advanceWaitingWatermark(scanned.get(scanned.size() - 1).id());
             if (!sawWaiting) {
                 return Optional.empty();
             }
@@ -578,67 +453,55 @@ public final class JdbcStorage implements Storage {
         NameRules.require("parameter name", name);
         Object external = distribution.toExternal(internalValue);
         String json = DistributionJson.toJson(distribution);
-        long[] studyOf = new long[1];
+        long studyId;
         try {
-            tx.write("set parameter '" + name + "' of trial id " + trialId, c -> {
-                long studyId = lockUnfinished(c, trialId);
-                studyOf[0] = studyId;
-                checkCompatible(c, cache(studyId), name, distribution);
-                update(
-                        c,
-                        "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) "
-                                + "VALUES (?, ?, ?, ?)",
-                        trialId,
-                        name,
-                        internalValue,
-                        json);
-                return null;
+            studyId = tx.write("set parameter '" + name + "' of trial id " + trialId, c -> {
+                TrialRows.LockedTrial trial = lockUnfinished(c, trialId);
+                checkCompatible(c, cache(trial.studyId()), name, distribution);
+                rows.insertParam(c, trialId, name, internalValue, json);
+                return trial.studyId();
             });
         } catch (Transactions.UniqueViolation e) {
             throw new IllegalArgumentException("Trial with id " + trialId + " already has parameter '" + name + "'", e);
         }
-        cache(studyOf[0]).firstDistributions.putIfAbsent(name, distribution);
-        touchOwned(trialId, p -> p.param(name, distribution, external));
+        cache(studyId).firstDistributions.putIfAbsent(name, distribution);
+        owned.change(trialId, t -> t.param(name, distribution, external));
     }
 
     @Override
     public void setTrialIntermediateValue(long trialId, int step, double value) {
         tx.write("report step " + step + " of trial id " + trialId, c -> {
             lockUnfinished(c, trialId);
-            writeIntermediate(c, trialId, Map.of(step, value));
+            rows.upsertIntermediate(c, trialId, Map.of(step, value));
             return null;
         });
-        touchOwned(trialId, p -> p.intermediateValue(step, value));
+        owned.change(trialId, t -> t.intermediateValue(step, value));
     }
 
     @Override
     public void setTrialUserAttr(long trialId, String attrKey, Object value) {
-        setTrialAttr(trialId, "trial_user_attributes", attrKey, value);
+        setTrialAttr(trialId, Attributes.TRIAL_USER, attrKey, value);
     }
 
     @Override
     public void setTrialSystemAttr(long trialId, String attrKey, Object value) {
-        setTrialAttr(trialId, "trial_system_attributes", attrKey, value);
+        setTrialAttr(trialId, Attributes.TRIAL_SYSTEM, attrKey, value);
     }
 
-    private void setTrialAttr(long trialId, String table, String attrKey, Object value) {
+    private void setTrialAttr(long trialId, Attributes table, String attrKey, Object value) {
         Object copy = JsonValues.copy(value);
         String json = PythonJson.dumps(copy);
-        requireKey(attrKey);
-        tx.write(
-                "set " + table.replace("trial_", "").replace("_attributes", " attribute") + " '" + attrKey
-                        + "' of trial id " + trialId,
-                c -> {
-                    lockUnfinished(c, trialId);
-                    upsertAttr(c, table, "trial_id", trialId, attrKey, json);
-                    return null;
-                });
-        boolean user = table.equals("trial_user_attributes");
-        touchOwned(trialId, p -> {
-            if (user) {
-                p.userAttr(attrKey, copy);
+        NameRules.require("attribute key", attrKey);
+        tx.write("set " + table.label + " '" + attrKey + "' of trial id " + trialId, c -> {
+            lockUnfinished(c, trialId);
+            rows.upsertAttr(c, table, trialId, attrKey, json);
+            return null;
+        });
+        owned.change(trialId, t -> {
+            if (table == Attributes.TRIAL_USER) {
+                t.userAttr(attrKey, copy);
             } else {
-                p.systemAttr(attrKey, copy);
+                t.systemAttr(attrKey, copy);
             }
         });
     }
@@ -650,42 +513,18 @@ public final class JdbcStorage implements Storage {
         }
         List<Double> copy = values == null ? List.of() : List.copyOf(values);
         Instant complete = dialect.stored(Instant.now());
-        boolean done = tx.write("finish trial " + trialId, c -> {
-            int changed;
-            PreparedStatement ps = c.prepare(
-                    "UPDATE trials SET state = ?, datetime_complete = ? " + "WHERE trial_id = ? AND state = 'RUNNING'");
-            ps.setString(1, state.name());
-            dialect.setInstant(ps, 2, complete);
-            ps.setLong(3, trialId);
-            changed = ps.executeUpdate();
-            if (changed == 0) {
-                TrialState current = currentState(c, trialId);
-                if (current == TrialState.WAITING) {
+        boolean done = tx.write("finish trial id " + trialId + " as " + state, c -> {
+            if (!rows.moveState(c, trialId, TrialState.RUNNING, state, "datetime_complete", complete)) {
+                if (rows.state(c, trialId) == TrialState.WAITING) {
                     throw new IllegalStateException(
                             "Trial with id " + trialId + " is WAITING; only a RUNNING trial can finish");
                 }
                 return false;
             }
-            writeValues(c, trialId, copy);
+            rows.upsertValues(c, trialId, copy);
             return true;
         });
-        FrozenTrial mine = owned.remove(trialId);
-        if (done && mine != null) {
-            finished.put(
-                    trialId,
-                    new FrozenTrial(
-                            mine.number(),
-                            trialId,
-                            state,
-                            copy,
-                            mine.datetimeStart(),
-                            complete,
-                            mine.params(),
-                            mine.distributions(),
-                            mine.userAttrs(),
-                            mine.systemAttrs(),
-                            mine.intermediateValues()));
-        }
+        owned.finishedHere(trialId, done, state, copy, complete);
         return done;
     }
 
@@ -693,24 +532,26 @@ public final class JdbcStorage implements Storage {
     public FrozenTrial trial(long trialId) {
         // With heartbeats on, another process may fail a trial this one runs (its heartbeat went
         // stale): the snapshot kept here could then still say RUNNING, so the database answers.
-        FrozenTrial t = heartbeatInterval == null ? owned.get(trialId) : null;
-        if (t == null) {
-            t = finished.get(trialId);
+        Optional<FrozenTrial> known = heartbeatInterval == null ? owned.running(trialId) : Optional.empty();
+        if (known.isEmpty()) {
+            known = owned.finished(trialId);
         }
-        if (t != null) {
-            return t;
+        if (known.isPresent()) {
+            return known.get();
         }
-        List<FrozenTrial> read = tx.read("read trial " + trialId, c -> loader.load(c, "trial_id = ?", trialId));
+        List<FrozenTrial> read = tx.read("read trial id " + trialId, c -> loader.load(c, "trial_id = ?", trialId));
         if (read.isEmpty()) {
             throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
         }
         FrozenTrial fresh = read.get(0);
         if (fresh.state().isFinished()) {
-            finished.put(trialId, fresh);
-            owned.remove(trialId);
+            owned.finishedElsewhere(fresh);
         }
         return fresh;
     }
+
+    /** What a lookup of a trial number found. */
+    private record NumberLookup(Optional<Long> id, int trialCount) {}
 
     @Override
     public long trialId(long studyId, int number) {
@@ -719,19 +560,12 @@ public final class JdbcStorage implements Storage {
         if (known >= 0) {
             return known;
         }
-        long[] found = tx.read("find trial number " + number, c -> {
-            PreparedStatement ps = c.prepare("SELECT trial_id FROM trials WHERE study_id = ? AND number = ?");
-            ps.setLong(1, studyId);
-            ps.setInt(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                return new long[] {rs.next() ? rs.getLong(1) : -1, nextNumber(c, studyId)};
-            }
-        });
-        if (found[0] < 0) {
-            throw new IllegalArgumentException(
-                    "Study '" + m.name() + "' has no trial number " + number + " (it has " + found[1] + " trials)");
-        }
-        return found[0];
+        NumberLookup found = tx.read(
+                "find trial number " + number + " of study " + studyId,
+                c -> new NumberLookup(rows.idOf(c, studyId, number), rows.nextNumber(c, studyId)));
+        return found.id()
+                .orElseThrow(() -> new IllegalArgumentException("Study '" + m.name() + "' has no trial number " + number
+                        + " (it has " + found.trialCount() + " trials)"));
     }
 
     @Override
@@ -740,14 +574,14 @@ public final class JdbcStorage implements Storage {
         TrialCache cache = cache(studyId);
         String condition = cache.refreshCondition();
         List<FrozenTrial> fresh = tx.read("read trials of study " + studyId, c -> loader.load(c, condition));
-        cache.absorb(fresh, finished);
+        cache.absorb(fresh, owned.finishedById());
         return cache.trials(states);
     }
 
     @Override
     public int trialCount(long studyId) {
         meta(studyId);
-        return tx.read("count trials", c -> nextNumber(c, studyId));
+        return tx.read("count the trials of study " + studyId, c -> rows.nextNumber(c, studyId));
     }
 
     // ------------------------------------------------------------------ heartbeats
@@ -765,7 +599,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public void recordHeartbeat(long trialId) {
         tx.write("record heartbeat of trial id " + trialId, c -> {
-            writeHeartbeat(c, trialId);
+            stale.beat(c, trialId);
             return null;
         });
     }
@@ -775,74 +609,14 @@ public final class JdbcStorage implements Storage {
         return claim == Claim.HEARTBEAT && heartbeatInterval != null && state == TrialState.RUNNING;
     }
 
-    private void writeHeartbeat(Session c, long trialId) throws SQLException {
-        update(
-                c,
-                "INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, " + clock.now() + ")"
-                        + dialect.upsert("trial_id", "heartbeat"),
-                trialId);
-    }
-
     @Override
     public List<FrozenTrial> failStaleTrials(long studyId) {
         if (heartbeatInterval == null) {
             return List.of();
         }
-        List<FrozenTrial> running = trials(studyId, EnumSet.of(TrialState.RUNNING));
-        if (running.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder ids = new StringBuilder();
-        for (FrozenTrial t : running) {
-            ids.append(ids.length() == 0 ? "" : ",").append(t.id());
-        }
-        List<Long> stale = tx.read("look for stale trials", c -> {
-            LocalDateTime now = databaseNow(c);
-            List<Long> out = new ArrayList<>();
-            try (Statement s = c.statement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT trial_id, heartbeat FROM trial_heartbeats WHERE trial_id IN (" + ids + ")")) {
-                while (rs.next()) {
-                    LocalDateTime beat = dialect.getDatetime(rs, "heartbeat");
-                    if (beat != null && Duration.between(beat, now).compareTo(gracePeriod) > 0) {
-                        out.add(rs.getLong("trial_id"));
-                    }
-                }
-            }
-            return out;
-        });
-        List<FrozenTrial> failed = new ArrayList<>();
-        for (long id : stale) {
-            Optional<FrozenTrial> t = tx.write("fail stale trial " + id, c -> {
-                LocalDateTime threshold = databaseNow(c).minus(gracePeriod);
-                int changed;
-                PreparedStatement ps = c.prepare("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
-                        + "WHERE trial_id = ? AND state = 'RUNNING' AND EXISTS (SELECT 1 FROM trial_heartbeats h "
-                        + "WHERE h.trial_id = ? AND h.heartbeat < ?)");
-                dialect.setInstant(ps, 1, Instant.now());
-                ps.setLong(2, id);
-                ps.setLong(3, id);
-                dialect.setDatetime(ps, 4, threshold);
-                changed = ps.executeUpdate();
-                return changed == 1
-                        ? Optional.of(loader.load(c, "trial_id = ?", id).get(0))
-                        : Optional.<FrozenTrial>empty();
-            });
-            owned.remove(id);
-            t.ifPresent(trial -> {
-                finished.put(id, trial);
-                failed.add(trial);
-            });
-        }
+        List<FrozenTrial> failed = stale.failStale(trials(studyId, EnumSet.of(TrialState.RUNNING)));
+        failed.forEach(owned::finishedElsewhere);
         return Collections.unmodifiableList(failed);
-    }
-
-    private LocalDateTime databaseNow(Session c) throws SQLException {
-        try (Statement s = c.statement();
-                ResultSet rs = s.executeQuery("SELECT " + clock.now() + " AS now")) {
-            rs.next();
-            return dialect.getDatetime(rs, "now");
-        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -852,193 +626,33 @@ public final class JdbcStorage implements Storage {
     }
 
     private void lockStudy(Session c, long studyId) throws SQLException {
-        PreparedStatement ps = c.prepare(dialect.lockStudyRow());
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                studies.remove(studyId);
-                throw new UnknownStudyException("with id " + studyId);
-            }
+        if (!rows.lockStudy(c, studyId)) {
+            studies.remove(studyId);
+            throw new UnknownStudyException("with id " + studyId);
         }
     }
 
-    /** The next trial number: the newest trial's number + 1 (an index lookup, not a count). */
-    private static int nextNumber(Session c, long studyId) throws SQLException {
-        PreparedStatement ps = c.prepare(
-                "SELECT number FROM trials WHERE trial_id = (SELECT MAX(trial_id) FROM trials WHERE study_id = ?)");
-        ps.setLong(1, studyId);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getInt(1) + 1 : 0;
-        }
-    }
-
-    /** Locks the trial row and checks it is unfinished; returns its study id. */
-    private long lockUnfinished(Session c, long trialId) throws SQLException {
-        String sql = "SELECT study_id, state, number FROM trials WHERE trial_id = ?" + dialect.forUpdate();
-        PreparedStatement ps = c.prepare(sql);
-        ps.setLong(1, trialId);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
-            }
-            TrialState state = TrialState.valueOf(rs.getString(2));
-            if (state.isFinished()) {
-                owned.remove(trialId);
-                throw new IllegalStateException(
-                        "Trial " + rs.getInt(3) + " is already finished (" + state + ") and cannot be changed");
-            }
-            return rs.getLong(1);
-        }
-    }
-
-    private static TrialState currentState(Session c, long trialId) throws SQLException {
-        PreparedStatement ps = c.prepare("SELECT state FROM trials WHERE trial_id = ?");
-        ps.setLong(1, trialId);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("No trial with id " + trialId + " in the storage");
-            }
-            return TrialState.valueOf(rs.getString(1));
+    private TrialRows.LockedTrial lockUnfinished(Session c, long trialId) throws SQLException {
+        try {
+            return rows.lockUnfinished(c, trialId);
+        } catch (IllegalStateException finished) {
+            owned.lost(trialId);
+            throw finished;
         }
     }
 
     private void checkCompatible(Session c, TrialCache cache, String name, Distribution d) throws SQLException {
         Distribution first = cache.firstDistributions.get(name);
         if (first == null) {
-            PreparedStatement ps = c.prepare("SELECT p.distribution_json FROM trial_params p "
-                    + "JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ? AND p.param_name = ? "
-                    + "ORDER BY p.param_id LIMIT 1");
-            ps.setLong(1, cache.studyId);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    first = loader.distribution(rs.getString(1));
-                    cache.firstDistributions.putIfAbsent(name, first);
-                }
+            Optional<String> json = rows.firstDistribution(c, cache.studyId, name);
+            if (json.isPresent()) {
+                first = loader.distribution(json.get());
+                cache.firstDistributions.putIfAbsent(name, first);
             }
         }
         if (first != null) {
             Distribution.requireCompatible(name, first, d);
         }
-    }
-
-    private void writeParams(Session c, long trialId, FrozenTrial template) throws SQLException {
-        if (template.params().isEmpty()) {
-            return;
-        }
-        PreparedStatement ps = c.prepare("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                + "distribution_json) VALUES (?, ?, ?, ?)");
-        for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
-            ps.setLong(1, trialId);
-            ps.setString(2, e.getKey());
-            ps.setDouble(3, e.getValue().toInternal(template.params().get(e.getKey())));
-            ps.setString(4, DistributionJson.toJson(e.getValue()));
-            ps.addBatch();
-        }
-        ps.executeBatch();
-    }
-
-    private void writeValues(Session c, long trialId, List<Double> values) throws SQLException {
-        if (values.isEmpty()) {
-            return;
-        }
-        PreparedStatement ps = c.prepare("INSERT INTO trial_values (trial_id, objective, value, value_type) "
-                + "VALUES (?, ?, ?, ?)" + dialect.upsert("trial_id, objective", "value", "value_type"));
-        for (int i = 0; i < values.size(); i++) {
-            double v = values.get(i);
-            ps.setLong(1, trialId);
-            ps.setInt(2, i);
-            setFloat(ps, 3, v);
-            ps.setString(4, TrialLoader.valueType(v));
-            ps.addBatch();
-        }
-        ps.executeBatch();
-    }
-
-    private void writeIntermediate(Session c, long trialId, Map<Integer, Double> values) throws SQLException {
-        if (values.isEmpty()) {
-            return;
-        }
-        PreparedStatement ps = c.prepare("INSERT INTO trial_intermediate_values (trial_id, step, "
-                + "intermediate_value, intermediate_value_type) VALUES (?, ?, ?, ?)"
-                + dialect.upsert("trial_id, step", "intermediate_value", "intermediate_value_type"));
-        for (Map.Entry<Integer, Double> e : values.entrySet()) {
-            ps.setLong(1, trialId);
-            ps.setInt(2, e.getKey());
-            setFloat(ps, 3, e.getValue());
-            ps.setString(4, TrialLoader.valueType(e.getValue()));
-            ps.addBatch();
-        }
-        ps.executeBatch();
-    }
-
-    private static void setFloat(PreparedStatement ps, int index, double v) throws SQLException {
-        if (Double.isFinite(v)) {
-            ps.setDouble(index, v);
-        } else {
-            ps.setNull(index, java.sql.Types.DOUBLE);
-        }
-    }
-
-    private void writeAttrs(Session c, String table, long trialId, Map<String, Object> attrs) throws SQLException {
-        if (attrs.isEmpty()) {
-            return;
-        }
-        PreparedStatement ps =
-                c.prepare("INSERT INTO " + table + " (trial_id, " + key + ", value_json) VALUES (?, ?, ?)");
-        for (Map.Entry<String, Object> e : attrs.entrySet()) {
-            ps.setLong(1, trialId);
-            ps.setString(2, e.getKey());
-            ps.setString(3, PythonJson.dumps(e.getValue()));
-            ps.addBatch();
-        }
-        ps.executeBatch();
-    }
-
-    private void upsertAttr(Session c, String table, String owner, long ownerId, String attrKey, String json)
-            throws SQLException {
-        update(
-                c,
-                "INSERT INTO " + table + " (" + owner + ", " + key + ", value_json) VALUES (?, ?, ?)"
-                        + dialect.upsert(owner + ", " + key, "value_json"),
-                ownerId,
-                attrKey,
-                json);
-    }
-
-    private static int update(Session c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepare(sql);
-        TrialLoader.bind(ps, args);
-        return ps.executeUpdate();
-    }
-
-    private static long executeInsert(PreparedStatement ps) throws SQLException {
-        ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("the database returned no generated key");
-            }
-            return keys.getLong(1);
-        }
-    }
-
-    private long insert(Session c, String sql, String idColumn, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareInsert(sql, idColumn, dialect);
-        TrialLoader.bind(ps, args);
-        return executeInsert(ps);
-    }
-
-    private static void requireKey(String attrKey) {
-        NameRules.require("attribute key", attrKey);
-    }
-
-    /** A write-through update of the snapshot of a trial this process runs. */
-    private void touchOwned(long trialId, Consumer<MutableTrial> change) {
-        owned.computeIfPresent(trialId, (id, t) -> {
-            MutableTrial p = MutableTrial.of(t);
-            change.accept(p);
-            return p.build();
-        });
     }
 
     @Override

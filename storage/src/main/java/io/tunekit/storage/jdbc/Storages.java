@@ -137,7 +137,7 @@ public final class Storages {
             }
             return new JdbcStorage(
                     url,
-                    new JdbcStorage.Settings(
+                    new StorageSettings(
                             heartbeatInterval,
                             gracePeriod,
                             busyTimeout,

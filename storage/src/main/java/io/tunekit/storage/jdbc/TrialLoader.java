@@ -165,15 +165,4 @@ final class TrialLoader {
             }
         };
     }
-
-    /** The type column's value for a float. */
-    static String valueType(double v) {
-        if (Double.isNaN(v)) {
-            return "NAN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "INF_POS" : "INF_NEG";
-        }
-        return "FINITE";
-    }
 }

@@ -30,6 +30,9 @@ final class Workers {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto",
                 "-XX:TieredStopAtLevel=1"));
+        // Each JVM unpacks sqlite-jdbc's native library into a directory of its own: in a shared
+        // one, a starting JVM "cleans up" the library another is loading (a SEVERE log line).
+        command.add("-Dorg.sqlite.tmpdir=" + Files.createDirectories(dir.resolve("native-" + index)));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-cp",
