@@ -6,12 +6,12 @@ The dump is JSON: {study name: {directions, user_attrs, system_attrs, trials: [.
 with its params (external values), distributions (Optuna's distribution JSON text), values,
 intermediate values, attributes and datetimes, exactly as Optuna sees them.
 """
-import json
 import sys
 import warnings
 
 import optuna
-from optuna.distributions import distribution_to_json
+
+from optuna_worker import dump
 
 warnings.simplefilter("ignore")
 optuna.logging.set_verbosity(optuna.logging.ERROR)
@@ -47,39 +47,9 @@ def write(storage):
     multi.optimize(lambda t: (t.suggest_float("a", 0, 1), t.suggest_int("b", 0, 3)), n_trials=3)
 
 
-def dump(storage, out):
-    result = {}
-    for name in [s.study_name for s in optuna.get_all_study_summaries(storage, include_best_trial=False)]:
-        study = optuna.load_study(study_name=name, storage=storage)
-        trials = []
-        for t in study.get_trials(deepcopy=False):
-            trials.append({
-                "number": t.number,
-                "state": t.state.name,
-                "values": t.values,
-                "params": t.params,
-                "distributions": {k: distribution_to_json(d) for k, d in t.distributions.items()},
-                "intermediate_values": {str(k): v for k, v in t.intermediate_values.items()},
-                "user_attrs": t.user_attrs,
-                "system_attrs": t.system_attrs,
-                "datetime_start": t.datetime_start.isoformat() if t.datetime_start else None,
-                "datetime_complete": t.datetime_complete.isoformat() if t.datetime_complete else None,
-            })
-        result[name] = {
-            "directions": [d.name for d in study.directions],
-            "user_attrs": study.user_attrs,
-            "system_attrs": study.system_attrs,
-            "trials": trials,
-        }
-        if len(study.directions) == 1 and any(t.state.name == "COMPLETE" for t in study.trials):
-            result[name]["best_number"] = study.best_trial.number
-    with open(out, "w") as f:
-        json.dump(result, f)
-
-
 if __name__ == "__main__":
     mode, db, out = sys.argv[1:4]
     url = "sqlite:///" + db
     if mode == "write":
         write(url)
-    dump(url, out)
+    dump(optuna.storages.RDBStorage(url), out)

@@ -115,27 +115,17 @@ class Optuna5InteropTest {
     }
 
     private void tunekitRetriesAKilledOptunaWorker(String url, String optunaUrl) throws Exception {
-        Path first = Files.createDirectories(dir.resolve("optuna-dies"));
-        Workers dying = new Workers(first);
-        Process optuna = dying.startCommand(optuna(first, "hang", optunaUrl, 0), Map.of("TZ", "UTC"));
-        dying.releaseAll();
-        awaitRunning(first.resolve("out-0"), optuna);
-        optuna.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-
-        Path second = Files.createDirectories(dir.resolve("tunekit-retries"));
-        Workers tunekit = new Workers(second);
-        tunekit.startJvm(
-                List.of("-Duser.timezone=Asia/Tokyo"),
-                "mode=heartbeat",
-                "url=" + url,
-                "study=killed",
-                "trials=8",
-                "sleepMillis=600");
-        tunekit.releaseAll();
-        assertThat(tunekit.awaitAll(Duration.ofSeconds(120)))
-                .as(tunekit.allStderr())
-                .containsOnly(0);
-        assertRetriedOnce(url, optunaUrl, "killed");
+        killedWorkerIsRetried(
+                url,
+                optunaUrl,
+                (workers, work) -> workers.startCommand(optuna(work, "hang", optunaUrl, 0), Map.of("TZ", "UTC")),
+                (workers, work) -> workers.startJvm(
+                        List.of("-Duser.timezone=Asia/Tokyo"),
+                        "mode=heartbeat",
+                        "url=" + url,
+                        "study=killed",
+                        "trials=8",
+                        "sleepMillis=600"));
     }
 
     @Test
@@ -152,22 +142,39 @@ class Optuna5InteropTest {
     }
 
     private void optunaRetriesAKilledTunekitWorker(String url, String optunaUrl) throws Exception {
-        Path first = Files.createDirectories(dir.resolve("tunekit-dies"));
-        Workers dying = new Workers(first);
-        Process tunekit = dying.startJvm(
-                List.of("-Duser.timezone=Asia/Tokyo"), "mode=hang", "url=" + url, "study=killed", "trials=1");
-        dying.releaseAll();
-        awaitRunning(first.resolve("out-0"), tunekit);
-        tunekit.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        killedWorkerIsRetried(
+                url,
+                optunaUrl,
+                (workers, work) -> workers.startJvm(
+                        List.of("-Duser.timezone=Asia/Tokyo"), "mode=hang", "url=" + url, "study=killed", "trials=1"),
+                (workers, work) -> workers.startCommand(
+                        optuna(work, "retry", optunaUrl, 0, "trials=8", "sleep=0.6"), Map.of("TZ", "UTC")));
+    }
 
-        Path second = Files.createDirectories(dir.resolve("optuna-retries"));
-        Workers optuna = new Workers(second);
-        optuna.startCommand(optuna(second, "retry", optunaUrl, 0, "trials=8", "sleep=0.6"), Map.of("TZ", "UTC"));
-        optuna.releaseAll();
-        assertThat(optuna.awaitAll(Duration.ofSeconds(120)))
-                .as(optuna.allStderr())
-                .containsOnly(0);
-        assertThat(optuna.allStderr()).doesNotContain("Traceback");
+    /** Starts one worker process among {@code workers}, working in {@code work}. */
+    @FunctionalInterface
+    private interface Start {
+        Process start(Workers workers, Path work) throws Exception;
+    }
+
+    /**
+     * One worker runs trial 0 and is killed (kill -9) inside it; then another, of the other
+     * kind, runs 8 trials with heartbeats and RetryFailedTrialCallback.
+     */
+    private void killedWorkerIsRetried(String url, String optunaUrl, Start dies, Start retries) throws Exception {
+        Path first = Files.createDirectories(dir.resolve("dies"));
+        Workers dying = new Workers(first);
+        Process victim = dies.start(dying, first);
+        dying.releaseAll();
+        awaitRunning(first.resolve("out-0"), victim);
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        Path second = Files.createDirectories(dir.resolve("retries"));
+        Workers next = new Workers(second);
+        retries.start(next, second);
+        next.releaseAll();
+        assertThat(next.awaitAll(Duration.ofSeconds(120))).as(next.allStderr()).containsOnly(0);
+        assertThat(next.allStderr()).doesNotContain("Traceback").doesNotContain("Exception");
         assertRetriedOnce(url, optunaUrl, "killed");
     }
 

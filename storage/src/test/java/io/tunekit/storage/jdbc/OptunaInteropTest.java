@@ -270,9 +270,11 @@ class OptunaInteropTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> optuna(String mode, Path db, String out) throws Exception {
         Path script = dir.resolve("optuna_interop.py");
-        if (!Files.exists(script)) {
-            try (InputStream in = OptunaInteropTest.class.getResourceAsStream("/optuna/optuna_interop.py")) {
-                Files.copy(in, script);
+        for (String file : List.of("optuna_interop.py", "optuna_worker.py")) {
+            if (!Files.exists(dir.resolve(file))) {
+                try (InputStream in = OptunaInteropTest.class.getResourceAsStream("/optuna/" + file)) {
+                    Files.copy(in, dir.resolve(file));
+                }
             }
         }
         Path json = dir.resolve(out);

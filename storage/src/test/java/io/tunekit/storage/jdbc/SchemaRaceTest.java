@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaRaceTest {
 
     private static final String OPTUNA31 = "/usr/bin/python3";
-    private static final int ROUNDS = 2;
+    private static final int ROUNDS = 1;
 
     @TempDir
     Path dir;

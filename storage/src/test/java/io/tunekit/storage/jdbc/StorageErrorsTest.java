@@ -54,22 +54,20 @@ class StorageErrorsTest {
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
     void anUnreachableOrUnknownPostgresDatabaseIsAStorageException() {
-        String url = ServerDatabases.postgresUrl();
-        assertThatThrownBy(() -> Storages.open(url.replaceFirst(":5432/", ":1/")))
-                .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/");
-        assertThatThrownBy(() -> Storages.open(ServerDatabases.withDatabase(url, "tunekit_no_such_database")))
-                .isInstanceOf(StorageException.class)
-                .hasMessageContaining("tunekit_no_such_database");
+        unreachableAndUnknown(ServerDatabases.postgresUrl(), ":5432/", "jdbc:postgresql://127.0.0.1:1/");
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.MYSQL_ENV, matches = ".+")
     void anUnreachableOrUnknownMariaDbDatabaseIsAStorageException() {
-        String url = ServerDatabases.mysqlUrl();
-        assertThatThrownBy(() -> Storages.open(url.replaceFirst(":3306/", ":1/")))
+        unreachableAndUnknown(ServerDatabases.mysqlUrl(), ":3306/", "jdbc:mariadb://127.0.0.1:1/");
+    }
+
+    /** A wrong port and an unknown database, each a StorageException naming the URL. */
+    private static void unreachableAndUnknown(String url, String port, String wrongPortDisplay) {
+        assertThatThrownBy(() -> Storages.open(url.replaceFirst(port, ":1/")))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot connect to jdbc:mariadb://127.0.0.1:1/");
+                .hasMessageContaining("cannot connect to " + wrongPortDisplay);
         assertThatThrownBy(() -> Storages.open(ServerDatabases.withDatabase(url, "tunekit_no_such_database")))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("tunekit_no_such_database");

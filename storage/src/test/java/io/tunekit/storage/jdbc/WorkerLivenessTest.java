@@ -33,11 +33,6 @@ class WorkerLivenessTest {
     Path dir;
 
     @Test
-    void heartbeatsAgreeAcrossTimeZonesOnSqlite() throws Exception {
-        liveTrialOutlastsTheGraceInAnotherTimeZone("sqlite:" + dir.resolve("tz.db"));
-    }
-
-    @Test
     @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
     void heartbeatsAgreeAcrossTimeZonesOnPostgres() throws Exception {
         ServerDatabases.inOwnDatabase(ServerDatabases.postgresUrl(), this::liveTrialOutlastsTheGraceInAnotherTimeZone);
@@ -51,8 +46,9 @@ class WorkerLivenessTest {
 
     /**
      * A worker in UTC runs one 8 s trial with 1 s heartbeats (grace 2 s) while a worker in
-     * Asia/Tokyo (9 hours ahead) and one in America/Los_Angeles sweep for stale trials between
-     * their own short trials: nobody's trial may be failed.
+     * Asia/Tokyo (9 hours ahead) sweeps for stale trials between its own short trials: nobody's
+     * trial may be failed. (On SQLite the clock is UTC everywhere; the mixed fleets of
+     * {@link Optuna5InteropTest} run JVMs in four zones on SQLite and PostgreSQL.)
      */
     private void liveTrialOutlastsTheGraceInAnotherTimeZone(String url) throws Exception {
         String study = "tz-" + UUID.randomUUID();
@@ -64,22 +60,20 @@ class WorkerLivenessTest {
                 "study=" + study,
                 "trials=1",
                 "sleepMillis=8000");
-        for (String zone : List.of("Asia/Tokyo", "America/Los_Angeles")) {
-            workers.startJvm(
-                    List.of("-Duser.timezone=" + zone),
-                    "mode=heartbeat",
-                    "url=" + url,
-                    "study=" + study,
-                    "trials=25",
-                    "sleepMillis=400");
-        }
+        workers.startJvm(
+                List.of("-Duser.timezone=Asia/Tokyo"),
+                "mode=heartbeat",
+                "url=" + url,
+                "study=" + study,
+                "trials=25",
+                "sleepMillis=400");
         workers.releaseAll();
         List<Integer> codes = workers.awaitAll(Duration.ofSeconds(150));
         assertThat(codes).as(workers.allStderr()).containsOnly(0);
         try (JdbcStorage storage = Storages.open(url)) {
             List<FrozenTrial> trials =
                     storage.trials(storage.findStudy(study).orElseThrow(), EnumSet.allOf(TrialState.class));
-            assertThat(trials).hasSize(51).allMatch(t -> t.state() == TrialState.COMPLETE, "COMPLETE");
+            assertThat(trials).hasSize(26).allMatch(t -> t.state() == TrialState.COMPLETE, "COMPLETE");
         }
     }
 
