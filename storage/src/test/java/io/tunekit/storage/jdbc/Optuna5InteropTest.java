@@ -107,13 +107,6 @@ class Optuna5InteropTest {
         tunekitRetriesAKilledOptunaWorker("sqlite:" + db, "sqlite:///" + db);
     }
 
-    @Test
-    @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
-    void tunekitRetriesTheTrialOfAKilledOptunaWorkerOnPostgres() throws Exception {
-        ServerDatabases.inOwnDatabase(
-                ServerDatabases.postgresUrl(), url -> tunekitRetriesAKilledOptunaWorker(url, sqlalchemy(url)));
-    }
-
     private void tunekitRetriesAKilledOptunaWorker(String url, String optunaUrl) throws Exception {
         killedWorkerIsRetried(
                 url,

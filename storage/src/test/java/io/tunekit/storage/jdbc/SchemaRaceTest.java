@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * released at one instant: the database ends with one schema revision row, every Tunekit
  * process opens it, and the Optuna of that revision opens it afterwards. (Each Optuna version
  * opens only its own revision; two Optuna processes racing with each other are Optuna's own
- * business and not tested here.)
+ * business and not tested here.) Optuna 3.1 on SQLite, where it stamps the old revision, and
+ * Optuna 5.0 on PostgreSQL, where it creates the enum types Tunekit creates too.
  */
 @Timeout(300)
 class SchemaRaceTest {
@@ -35,15 +36,6 @@ class SchemaRaceTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    @EnabledIfEnvironmentVariable(named = Optuna5InteropTest.PYTHON_ENV, matches = ".+")
-    void withOptuna5OnSqlite() throws Exception {
-        for (int round = 0; round < ROUNDS; round++) {
-            Path db = dir.resolve("race5-" + round + ".db");
-            race("sqlite:" + db, "sqlite:///" + db, System.getenv(Optuna5InteropTest.PYTHON_ENV), round);
-        }
-    }
 
     @Test
     void withOptuna31OnSqlite() throws Exception {
@@ -64,17 +56,6 @@ class SchemaRaceTest {
                     ServerDatabases.postgresUrl(),
                     url -> race(
                             url, Optuna5InteropTest.sqlalchemy(url), System.getenv(Optuna5InteropTest.PYTHON_ENV), r));
-        }
-    }
-
-    @Test
-    @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
-    void withOptuna31OnPostgres() throws Exception {
-        assumeOptuna31("psycopg2");
-        for (int round = 0; round < ROUNDS; round++) {
-            int r = round;
-            ServerDatabases.inOwnDatabase(
-                    ServerDatabases.postgresUrl(), url -> race(url, Optuna5InteropTest.sqlalchemy(url), OPTUNA31, r));
         }
     }
 
