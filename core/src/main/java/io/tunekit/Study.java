@@ -861,7 +861,9 @@ public final class Study {
                 return new Study(this, storage.createStudy(name, wanted), wanted);
             } catch (DuplicatedStudyException e) {
                 if (!loadIfExists) {
-                    throw e;
+                    throw new DuplicatedStudyException(
+                            e.studyName(),
+                            e.getMessage() + " (load it with Study.load, or build with loadIfExists(true))");
                 }
                 return load();
             }
