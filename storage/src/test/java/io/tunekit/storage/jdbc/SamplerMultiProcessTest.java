@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.samplers.bruteforce.BruteForceSampler;
+import io.tunekit.samplers.qmc.QmcSampler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +74,25 @@ class SamplerMultiProcessTest {
         }
         assertThat(points).doesNotHaveDuplicates().hasSize(42);
         assertThat(new HashSet<>(points)).isEqualTo(expected);
+    }
+
+    @Test
+    void qmcWithFourProcessesDrawsEachIndexOfOneSequenceOnce() throws Exception {
+        List<FrozenTrial> trials = runWorkers("qmc", "qmc", 4, "trials=30");
+        assertThat(trials).hasSize(120).allMatch(t -> t.state() == TrialState.COMPLETE);
+        List<Long> ids = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (t.systemAttrs().get(QmcSampler.SAMPLE_ID_KEY) instanceof Number n) {
+                ids.add(n.longValue());
+            }
+        }
+        // only trials started before any finished sample at random (at most one per worker)
+        assertThat(ids.size()).isGreaterThanOrEqualTo(116);
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(ids))
+                .isEqualTo(new HashSet<>(LongStream.range(0, ids.size()).boxed().toList()));
+        Set<List<Object>> points = new HashSet<>();
+        trials.forEach(t -> points.add(List.of(t.params().get("x"), t.params().get("y"))));
+        assertThat(points).hasSize(120);
     }
 }

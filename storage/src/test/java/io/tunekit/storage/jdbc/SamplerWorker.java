@@ -5,6 +5,8 @@ import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.bruteforce.BruteForceSampler;
+import io.tunekit.samplers.qmc.QmcSampler;
+import io.tunekit.samplers.qmc.Scrambling;
 import io.tunekit.storage.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
  * A worker process for {@link SamplerMultiProcessTest}: waits for the go file, then
  * creates-or-loads the study and optimises with the sampler of its {@code mode}.
  *
- * <p>Arguments are {@code key=value}: {@code mode} (bruteforce), {@code url}, {@code study},
+ * <p>Arguments are {@code key=value}: {@code mode} (bruteforce, qmc), {@code url}, {@code study},
  * {@code dir}, {@code index}, {@code trials} (0: until the sampler ends the study),
  * {@code sleepMillis}. Exits 0 on success, 1 with the stack trace on stderr otherwise.
  */
@@ -58,6 +60,8 @@ public final class SamplerWorker {
         try (Storage storage = Storages.open(a.get("url"))) {
             Sampler sampler = switch (mode) {
                 case "bruteforce" -> new BruteForceSampler(index);
+                case "qmc" ->
+                    QmcSampler.builder().scrambling(Scrambling.OWEN).seed(index).build();
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             };
             Study study = Study.builder()
@@ -69,7 +73,7 @@ public final class SamplerWorker {
             OptimizeOptions options = trials > 0 ? OptimizeOptions.trials(trials) : OptimizeOptions.unlimited();
             study.optimize(
                     trial -> {
-                        double value = conditional(trial);
+                        double value = mode.equals("bruteforce") ? conditional(trial) : sphere(trial);
                         if (sleep > 0) {
                             Thread.sleep(sleep);
                         }
@@ -77,6 +81,13 @@ public final class SamplerWorker {
                     },
                     options);
         }
+    }
+
+    /** {@code x^2 + y^2} over {@code [-10, 10]^2}. */
+    static double sphere(Trial t) {
+        double x = t.suggestFloat("x", -10, 10);
+        double y = t.suggestFloat("y", -10, 10);
+        return x * x + y * y;
     }
 
     /**
