@@ -20,11 +20,23 @@ final class Workers {
 
     /** Starts one worker JVM with these {@code key=value} arguments (index is added). */
     Process start(String... args) throws IOException {
-        return startJvm(List.of(), args);
+        return start(StorageWorker.class, List.of(), args);
+    }
+
+    /**
+     * Starts one JVM running {@code main} (a worker that writes {@code ready-<index>} and waits
+     * for the go file) with these {@code key=value} arguments plus {@code dir} and {@code index}.
+     */
+    Process start(Class<?> main, String... args) throws IOException {
+        return start(main, List.of(), args);
     }
 
     /** Starts one worker JVM with these JVM options (e.g. a time zone) and {@code key=value} arguments. */
     Process startJvm(List<String> jvmOptions, String... args) throws IOException {
+        return start(StorageWorker.class, jvmOptions, args);
+    }
+
+    private Process start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
         int index = processes.size();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -34,12 +46,8 @@ final class Workers {
         // one, a starting JVM "cleans up" the library another is loading (a SEVERE log line).
         command.add("-Dorg.sqlite.tmpdir=" + Files.createDirectories(dir.resolve("native-" + index)));
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                StorageWorker.class.getName(),
-                "dir=" + dir,
-                "index=" + index));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), main.getName(), "dir=" + dir, "index=" + index));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out-" + index).toFile())
