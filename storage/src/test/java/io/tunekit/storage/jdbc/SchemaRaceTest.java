@@ -59,6 +59,75 @@ class SchemaRaceTest {
         }
     }
 
+    /**
+     * The race the timing above makes rare, made certain: Optuna 3.1 has created its tables (no
+     * revision row yet) when a Tunekit process opens the file, and stamps its revision a second
+     * later, as its check of the (then empty) revision table came first. Tunekit must wait for
+     * the stamp instead of writing its own: one row, Optuna's.
+     */
+    @Test
+    void tunekitWaitsForTheRevisionOfTablesOptunaIsCreating() throws Exception {
+        assumeOptuna31("sqlite3");
+        Path db = dir.resolve("stamped-later.db");
+        Process p = new ProcessBuilder(
+                        OPTUNA31,
+                        "-c",
+                        "import sqlalchemy; from optuna.storages._rdb import models; "
+                                + "models.BaseModel.metadata.create_all(sqlalchemy.create_engine('sqlite:///" + db
+                                + "'))")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        // Tunekit opens; Optuna stamps when that open has returned or after 3 s, whichever is
+        // first (within the 5 s Tunekit waits for a stamp)
+        java.util.concurrent.CompletableFuture<Void> opened = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (JdbcStorage storage = Storages.open("sqlite:" + db)) {
+                storage.createStudy("after", List.of(io.tunekit.Direction.MINIMIZE));
+            }
+        });
+        try {
+            opened.get(3, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+            // Tunekit waits for the stamp, as it should
+        }
+        SqliteFilesTest.sql(
+                db,
+                "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL, "
+                        + "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+                "INSERT INTO alembic_version (version_num) VALUES ('v3.0.0.d')");
+        opened.get(60, TimeUnit.SECONDS);
+        assertThat(revisions("sqlite:" + db)).containsExactly("v3.0.0.d");
+    }
+
+    /**
+     * Optuna (another session) creates the enum type {@code trialstate} while Tunekit creates the
+     * schema: Tunekit's CREATE TYPE waits for that session and then meets a unique violation in
+     * pg_type. It must retry and end with a usable database, not fail with the raw error.
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = ServerDatabases.POSTGRES_ENV, matches = ".+")
+    void aTypeAnotherSessionCreatesMeanwhileIsNoError() throws Exception {
+        ServerDatabases.inOwnDatabase(ServerDatabases.postgresUrl(), url -> {
+            try (Connection other =
+                            DriverManager.getConnection(StorageUrl.parse(url).jdbcUrl());
+                    Statement s = other.createStatement()) {
+                other.setAutoCommit(false);
+                s.execute("CREATE TYPE trialstate AS ENUM ('RUNNING', 'COMPLETE', 'PRUNED', 'FAIL', 'WAITING')");
+                java.util.concurrent.CompletableFuture<Void> opened = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> Storages.open(url).close());
+                Thread.sleep(1500); // Tunekit now waits on the uncommitted type
+                other.commit();
+                opened.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(revisions(url)).containsExactly("v3.2.0.a");
+            try (JdbcStorage storage = Storages.open(url)) {
+                storage.createStudy("usable", List.of(io.tunekit.Direction.MINIMIZE));
+            }
+        });
+    }
+
     private void race(String url, String optunaUrl, String python, int round) throws Exception {
         Path work = Files.createDirectories(dir.resolve("round-" + python.hashCode() + "-" + round));
         Path script = work.resolve("optuna_worker.py");
