@@ -13,7 +13,9 @@ module io.tunekit.core {
     exports io.tunekit.sampler;
     exports io.tunekit.storage;
 
-    // Helpers Tunekit's modules share; not an API.
+    // Helpers Tunekit's modules share; not an API. The rule in every Tunekit module (checked by
+    // examples/consumer): each package is exported to everyone, except those with an "internal"
+    // name segment, which are exported, if at all, only to Tunekit modules.
     exports io.tunekit.internal to
             io.tunekit.samplers,
             io.tunekit.storage;

@@ -1,6 +1,6 @@
 /**
- * Grid, TPE and Gaussian-process samplers. The package io.tunekit.samplers.internal, which the
- * samplers share, is not exported.
+ * Grid, TPE, Gaussian-process, quasi-Monte Carlo, brute-force and partially fixed samplers. The
+ * package io.tunekit.samplers.internal, which the samplers share, is not exported.
  */
 module io.tunekit.samplers {
     requires transitive io.tunekit.core;
@@ -9,7 +9,10 @@ module io.tunekit.samplers {
     requires ejml.core; // automatic module
     requires ejml.ddense; // automatic module
 
-    exports io.tunekit.samplers.grid;
+    exports io.tunekit.samplers.bruteforce;
     exports io.tunekit.samplers.gp;
+    exports io.tunekit.samplers.grid;
+    exports io.tunekit.samplers.partialfixed;
+    exports io.tunekit.samplers.qmc;
     exports io.tunekit.samplers.tpe;
 }

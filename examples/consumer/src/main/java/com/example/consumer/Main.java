@@ -9,9 +9,11 @@ import io.tunekit.pruners.MedianPruner;
 import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.jdbc.JdbcStorage;
 import io.tunekit.storage.jdbc.Storages;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a seeded TPE study with a median pruner on a fresh SQLite file, reads it back through a
@@ -86,8 +88,40 @@ public final class Main {
         check(
                 !samplers.isExported("io.tunekit.samplers.internal"),
                 "io.tunekit.samplers.internal is not exported to users");
+        checkExports();
         System.out.println(
                 "Tunekit consumer: " + TRIALS + " trials on SQLite, best value " + best + "; all checks passed");
+    }
+
+    /**
+     * The rule every Tunekit module keeps: a package is exported to everyone unless its name has
+     * an {@code internal} segment; such a package is exported, if at all, only to Tunekit's own
+     * modules. A package added without an {@code exports} line fails here.
+     */
+    private static void checkExports() {
+        for (Module module : ModuleLayer.boot().modules()) {
+            if (!module.getName().startsWith("io.tunekit.")) {
+                continue;
+            }
+            ModuleDescriptor descriptor = module.getDescriptor();
+            for (String pkg : descriptor.packages()) {
+                boolean internal = List.of(pkg.split("\\.")).contains("internal");
+                Optional<ModuleDescriptor.Exports> export = descriptor.exports().stream()
+                        .filter(e -> e.source().equals(pkg))
+                        .findFirst();
+                if (internal) {
+                    check(
+                            export.map(e -> e.isQualified()
+                                            && e.targets().stream().allMatch(t -> t.startsWith("io.tunekit.")))
+                                    .orElse(true),
+                            module.getName() + " exports " + pkg + " only to Tunekit modules");
+                } else {
+                    check(
+                            export.map(e -> !e.isQualified()).orElse(false),
+                            module.getName() + " exports its package " + pkg);
+                }
+            }
+        }
     }
 
     private static void check(boolean condition, String what) {
