@@ -299,15 +299,7 @@ final class OptunaSchema {
      */
     static String ensure(Connection c, Dialect dialect, Opening opening) throws SQLException {
         Set<String> existing = tables(c);
-        List<String> revisions = new ArrayList<>();
-        if (existing.contains("alembic_version")) {
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
-                while (rs.next()) {
-                    revisions.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> revisions = revisions(c, existing);
         if (revisions.size() > 1) {
             return keepTheRevisionOfTheTables(c, revisions, opening);
         }
@@ -343,6 +335,7 @@ final class OptunaSchema {
             }
         }
         if (existing.contains("studies") && hasRows(c, "studies")) {
+            stampedMeanwhile(c);
             throw new StorageException("The database holds Optuna-like tables with studies but no alembic_version "
                     + "row; Tunekit does not stamp a database it did not create. Open it with Optuna first.");
         }
@@ -369,11 +362,37 @@ final class OptunaSchema {
                 ps.executeUpdate();
             }
         }
+        stampedMeanwhile(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alembic_version (version_num) VALUES (?)")) {
             ps.setString(1, revision.id());
             ps.executeUpdate();
         }
         return revision.id();
+    }
+
+    /** The rows of alembic_version ({@code existing}: the tables as read before). */
+    private static List<String> revisions(Connection c, Set<String> existing) throws SQLException {
+        List<String> revisions = new ArrayList<>();
+        if (existing.contains("alembic_version")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT version_num FROM alembic_version")) {
+                while (rs.next()) {
+                    revisions.add(rs.getString(1));
+                }
+            }
+        }
+        return revisions;
+    }
+
+    /**
+     * On a server each statement sees what is committed when it runs (READ COMMITTED), and
+     * Optuna does not take Tunekit's schema lock: the revision may have been stamped (and a study
+     * created) since the tables were listed. Then the transaction is tried again, and sees it.
+     */
+    private static void stampedMeanwhile(Connection c) throws SQLException {
+        if (!revisions(c, tables(c)).isEmpty()) {
+            throw new SchemaInProgress("another process stamped the schema revision meanwhile", null);
+        }
     }
 
     /**
