@@ -290,4 +290,19 @@ class OptimizeTest {
         assertThat(options).isNotEqualTo(OptimizeOptions.trials(5));
         assertThat(options.toString()).startsWith("OptimizeOptions[trials=OptionalInt[5]");
     }
+
+    @Test
+    void verbosityInOneCallDropsThePerTrialLines() {
+        try (LogCapture log = new LogCapture(Study.class.getName())) {
+            TunekitLogging.setVerbosity(System.Logger.Level.WARNING);
+            try {
+                Study study = Study.builder().build();
+                study.optimize(t -> t.suggestFloat("x", 0, 1), 2);
+                study.optimize(t -> Double.NaN, 1);
+            } finally {
+                TunekitLogging.setVerbosity(System.Logger.Level.INFO);
+            }
+            assertThat(log.lines()).singleElement().asString().startsWith("WARNING Trial 2 failed");
+        }
+    }
 }
