@@ -1,6 +1,6 @@
 package io.tunekit.storage.jdbc;
 
-import io.tunekit.storage.jdbc.logging.SystemLoggerProvider;
+import io.tunekit.storage.jdbc.internal.SystemLoggerProvider;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.tunekit.storage.jdbc.logging;
+package io.tunekit.storage.jdbc.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.Map;
