@@ -40,6 +40,7 @@ final class DatabaseOpener {
      * @throws StorageException if it cannot be opened (see {@link Storages.Builder#build})
      */
     static Database open(StorageUrl url, StorageSettings settings) {
+        Slf4jFallback.ensure(); // before the JDBC driver or the pool first logs
         Dialect dialect = url.dialect();
         String display = url.display();
         String readOnlyReason = readOnlyReason(url, settings);
