@@ -1,7 +1,8 @@
 package io.tunekit;
 
 import io.tunekit.distribution.Distribution;
-import io.tunekit.storage.JsonValues;
+import io.tunekit.internal.JsonValues;
+import io.tunekit.internal.MutableTrial;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -216,47 +217,38 @@ public record FrozenTrial(
 
     /** Builds trials to add to a study, as Optuna's {@code create_trial}. */
     public static final class Builder {
-        private TrialState state = TrialState.COMPLETE;
-        private List<Double> values = List.of();
-        private final Map<String, Object> params = new LinkedHashMap<>();
-        private final Map<String, Distribution> distributions = new LinkedHashMap<>();
-        private final Map<String, Object> userAttrs = new LinkedHashMap<>();
-        private final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        private final SortedMap<Integer, Double> intermediateValues = new TreeMap<>();
-        private Instant datetimeStart;
-        private Instant datetimeComplete;
+        private final MutableTrial fields = new MutableTrial().state(TrialState.COMPLETE);
 
         private Builder() {}
 
         /** The state (default COMPLETE). */
         public Builder state(TrialState state) {
-            this.state = Objects.requireNonNull(state, "state");
+            fields.state(Objects.requireNonNull(state, "state"));
             return this;
         }
 
         /** The objective value(s). */
         public Builder values(double... values) {
-            this.values = java.util.Arrays.stream(values).boxed().toList();
+            fields.values(java.util.Arrays.stream(values).boxed().toList());
             return this;
         }
 
         /** A parameter with its distribution and external value. */
         public Builder param(String name, Distribution distribution, Object value) {
             distribution.toInternal(value);
-            distributions.put(name, distribution);
-            params.put(name, value);
+            fields.param(name, distribution, value);
             return this;
         }
 
         /** A user attribute (JSON value). */
         public Builder userAttr(String key, Object value) {
-            userAttrs.put(key, JsonValues.copy(value));
+            fields.userAttr(key, JsonValues.copy(value));
             return this;
         }
 
         /** A system attribute (JSON value). */
         public Builder systemAttr(String key, Object value) {
-            systemAttrs.put(key, JsonValues.copy(value));
+            fields.systemAttr(key, JsonValues.copy(value));
             return this;
         }
 
@@ -265,44 +257,40 @@ public record FrozenTrial(
             if (Double.isNaN(value)) {
                 throw new IllegalArgumentException("constraint '" + key + "' must not be NaN");
             }
-            systemAttrs.put(CONSTRAINT_PREFIX + key, value);
+            fields.systemAttr(CONSTRAINT_PREFIX + key, value);
             return this;
         }
 
         /** An intermediate value at a step. */
         public Builder intermediateValue(int step, double value) {
-            intermediateValues.put(step, value);
+            fields.intermediateValue(step, value);
             return this;
         }
 
         /** The start time (default: now, or none for WAITING). */
         public Builder datetimeStart(Instant start) {
-            this.datetimeStart = start;
+            fields.datetimeStart(start);
             return this;
         }
 
         /** The completion time (default: the start time for a finished trial). */
         public Builder datetimeComplete(Instant complete) {
-            this.datetimeComplete = complete;
+            fields.datetimeComplete(complete);
             return this;
         }
 
-        /** The trial, with number and id -1 until a storage assigns them. */
+        /**
+         * The trial, with number and id -1 until a storage assigns them. The builder is left as it
+         * was: the defaulted times go into the trial only.
+         */
         public FrozenTrial build() {
-            Instant start = datetimeStart != null || state == TrialState.WAITING ? datetimeStart : Instant.now();
-            Instant complete = datetimeComplete != null || !state.isFinished() ? datetimeComplete : start;
-            return new FrozenTrial(
-                    -1,
-                    -1,
-                    state,
-                    values,
-                    start,
-                    complete,
-                    params,
-                    distributions,
-                    userAttrs,
-                    systemAttrs,
-                    intermediateValues);
+            TrialState state = fields.state();
+            Instant start = fields.datetimeStart() != null || state == TrialState.WAITING
+                    ? fields.datetimeStart()
+                    : Instant.now();
+            Instant complete =
+                    fields.datetimeComplete() != null || !state.isFinished() ? fields.datetimeComplete() : start;
+            return fields.copy().datetimeStart(start).datetimeComplete(complete).build();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tunekit;
 
 import io.tunekit.distribution.Distribution;
+import io.tunekit.internal.JsonValues;
 import io.tunekit.pruner.NopPruner;
 import io.tunekit.pruner.Pruner;
 import io.tunekit.sampler.RandomSampler;
@@ -8,7 +9,6 @@ import io.tunekit.sampler.Sampler;
 import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.InMemoryStorage;
-import io.tunekit.storage.JsonValues;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
 import java.lang.System.Logger.Level;
@@ -430,23 +430,12 @@ public final class Study {
             if (!existing.keySet().equals(params.keySet())) {
                 continue;
             }
-            boolean same = true;
-            for (Map.Entry<String, ?> e : params.entrySet()) {
-                Object a = e.getValue();
-                Object b = existing.get(e.getKey());
-                same &= a instanceof Number x && b instanceof Number y
-                        ? isClose(x.doubleValue(), y.doubleValue())
-                        : Objects.equals(a, b);
-            }
+            boolean same = JsonValues.closeValue(params, existing);
             if (same) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean isClose(double a, double b) {
-        return a == b || Double.isNaN(a) && Double.isNaN(b) || Math.abs(a - b) <= 1e-5 * Math.abs(b);
     }
 
     /**
@@ -861,7 +850,9 @@ public final class Study {
                 return new Study(this, storage.createStudy(name, wanted), wanted);
             } catch (DuplicatedStudyException e) {
                 if (!loadIfExists) {
-                    throw e;
+                    throw new DuplicatedStudyException(
+                            e.studyName(),
+                            e.getMessage() + " (load it with Study.load, or build with loadIfExists(true))");
                 }
                 return load();
             }

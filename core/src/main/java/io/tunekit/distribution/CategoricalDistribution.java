@@ -1,5 +1,6 @@
 package io.tunekit.distribution;
 
+import io.tunekit.internal.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CategoricalDistribution implements Distribution {
                         + " is not supported (use null, Boolean, Integer, Long, Double or String)");
             }
             for (Object earlier : copy) {
-                if (sameChoice(earlier, c)) {
+                if (JsonValues.sameValue(earlier, c)) {
                     throw new IllegalArgumentException(
                             "CategoricalDistribution: choice " + c + " appears more than once in " + choices);
                 }
@@ -63,7 +64,7 @@ public final class CategoricalDistribution implements Distribution {
     /** The index of {@code choice}, or -1 if it is not one of the choices. */
     public int indexOf(Object choice) {
         for (int i = 0; i < choices.size(); i++) {
-            if (sameChoice(choices.get(i), choice)) {
+            if (JsonValues.sameValue(choices.get(i), choice)) {
                 return i;
             }
         }
@@ -106,26 +107,13 @@ public final class CategoricalDistribution implements Distribution {
         return 0;
     }
 
-    /** Python-like equality of two choices: numbers by value, NaN equal to NaN. */
-    static boolean sameChoice(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            if (x instanceof Double || y instanceof Double) {
-                double dx = x.doubleValue();
-                double dy = y.doubleValue();
-                return dx == dy || Double.isNaN(dx) && Double.isNaN(dy);
-            }
-            return x.longValue() == y.longValue();
-        }
-        return Objects.equals(a, b);
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CategoricalDistribution other) || other.choices.size() != choices.size()) {
             return false;
         }
         for (int i = 0; i < choices.size(); i++) {
-            if (!sameChoice(choices.get(i), other.choices.get(i))) {
+            if (!JsonValues.sameValue(choices.get(i), other.choices.get(i))) {
                 return false;
             }
         }
@@ -136,8 +124,7 @@ public final class CategoricalDistribution implements Distribution {
     public int hashCode() {
         int h = 1;
         for (Object c : choices) {
-            int e = c instanceof Number n ? Double.hashCode(n.doubleValue()) : Objects.hashCode(c);
-            h = 31 * h + e;
+            h = 31 * h + JsonValues.hash(c);
         }
         return h;
     }

@@ -4,6 +4,8 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
+import io.tunekit.internal.JsonValues;
+import io.tunekit.internal.MutableTrial;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A storage in the JVM's memory: fast, shared by the threads of one process, gone when the
@@ -59,15 +60,15 @@ public final class InMemoryStorage implements Storage {
                 states = Arrays.copyOf(states, states.length * 2);
             }
             trials.add(t);
-            if (t.state == TrialState.WAITING) {
+            if (t.state() == TrialState.WAITING) {
                 waiting.add(t);
             }
             changed(t);
         }
 
         void changed(TrialRecord t) {
-            stale.set(t.number);
-            states[t.number] = (byte) t.state.ordinal();
+            stale.set(t.number());
+            states[t.number()] = (byte) t.state().ordinal();
             listings.clear();
         }
 
@@ -85,41 +86,32 @@ public final class InMemoryStorage implements Storage {
         }
     }
 
+    /** A trial's fields with its study, and the snapshot of them, rebuilt after a change. */
     private static final class TrialRecord {
-        final long id;
-        final int number;
+        final MutableTrial fields;
         final StudyRecord study;
-        TrialState state;
-        List<Double> values = List.of();
-        Instant start;
-        Instant complete;
-        final Map<String, Object> params = new LinkedHashMap<>();
-        final Map<String, Distribution> distributions = new LinkedHashMap<>();
-        final Map<String, Object> userAttrs = new LinkedHashMap<>();
-        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
         FrozenTrial snapshot;
 
-        TrialRecord(long id, int number, StudyRecord study) {
-            this.id = id;
-            this.number = number;
+        TrialRecord(MutableTrial fields, StudyRecord study) {
+            this.fields = fields;
             this.study = study;
+        }
+
+        long id() {
+            return fields.id();
+        }
+
+        int number() {
+            return fields.number();
+        }
+
+        TrialState state() {
+            return fields.state();
         }
 
         FrozenTrial snapshot() {
             if (snapshot == null) {
-                snapshot = new FrozenTrial(
-                        number,
-                        id,
-                        state,
-                        values,
-                        start,
-                        complete,
-                        params,
-                        distributions,
-                        userAttrs,
-                        systemAttrs,
-                        intermediate);
+                snapshot = fields.build();
             }
             return snapshot;
         }
@@ -186,7 +178,7 @@ public final class InMemoryStorage implements Storage {
         synchronized (lock) {
             StudyRecord s = study(studyId);
             for (TrialRecord t : s.trials) {
-                trialsById.remove(t.id);
+                trialsById.remove(t.id());
             }
             studies.remove(studyId);
         }
@@ -262,31 +254,23 @@ public final class InMemoryStorage implements Storage {
                     checkCompatible(s, e.getKey(), e.getValue());
                 }
             }
-            TrialRecord t = new TrialRecord(nextTrialId++, s.trials.size(), s);
-            if (template == null) {
-                t.state = TrialState.RUNNING;
-                t.start = Instant.now();
-            } else {
-                t.state = template.state();
-                t.values = template.values();
-                t.start = template.datetimeStart();
-                t.complete = template.datetimeComplete();
-                t.params.putAll(template.params());
-                t.distributions.putAll(template.distributions());
-                t.userAttrs.putAll(template.userAttrs());
-                t.systemAttrs.putAll(template.systemAttrs());
-                t.intermediate.putAll(template.intermediateValues());
+            MutableTrial fields = template == null
+                    ? new MutableTrial().state(TrialState.RUNNING).datetimeStart(Instant.now())
+                    : MutableTrial.of(template);
+            fields.id(nextTrialId++).number(s.trials.size());
+            if (template != null) {
                 template.distributions().forEach((name, d) -> s.firstDistributions.putIfAbsent(name, d));
             }
             for (CreationGuard guard : guards) {
                 if (guard instanceof CreationGuard.Ticket ticket) {
                     long taken = tickets.get(ticket.counterKey());
                     s.systemAttrs.put(ticket.counterKey(), JsonValues.copy(taken + 1));
-                    t.systemAttrs.put(ticket.trialKey(), JsonValues.copy(taken));
+                    fields.systemAttr(ticket.trialKey(), JsonValues.copy(taken));
                 }
             }
+            TrialRecord t = new TrialRecord(fields, s);
             s.add(t);
-            trialsById.put(t.id, t);
+            trialsById.put(t.id(), t);
             return Optional.of(t.snapshot());
         }
     }
@@ -298,8 +282,7 @@ public final class InMemoryStorage implements Storage {
             if (t == null) {
                 return Optional.empty();
             }
-            t.state = TrialState.RUNNING;
-            t.start = Instant.now();
+            t.fields.state(TrialState.RUNNING).datetimeStart(Instant.now());
             t.changed();
             return Optional.of(t.snapshot());
         }
@@ -309,14 +292,13 @@ public final class InMemoryStorage implements Storage {
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
         synchronized (lock) {
             TrialRecord t = unfinished(trialId);
-            if (t.params.containsKey(name)) {
-                throw new IllegalArgumentException("Trial " + t.number + " already has parameter '" + name + "'");
+            if (t.fields.hasParam(name)) {
+                throw new IllegalArgumentException("Trial " + t.number() + " already has parameter '" + name + "'");
             }
             checkCompatible(t.study, name, distribution);
             Object external = distribution.toExternal(internalValue);
             t.study.firstDistributions.putIfAbsent(name, distribution);
-            t.params.put(name, external);
-            t.distributions.put(name, distribution);
+            t.fields.param(name, distribution, external);
             t.changed();
         }
     }
@@ -325,7 +307,7 @@ public final class InMemoryStorage implements Storage {
     public void setTrialIntermediateValue(long trialId, int step, double value) {
         synchronized (lock) {
             TrialRecord t = unfinished(trialId);
-            t.intermediate.put(step, value);
+            t.fields.intermediateValue(step, value);
             t.changed();
         }
     }
@@ -335,7 +317,7 @@ public final class InMemoryStorage implements Storage {
         Object copy = JsonValues.copy(value);
         synchronized (lock) {
             TrialRecord t = unfinished(trialId);
-            t.userAttrs.put(requireKey(key), copy);
+            t.fields.userAttr(requireKey(key), copy);
             t.changed();
         }
     }
@@ -345,7 +327,7 @@ public final class InMemoryStorage implements Storage {
         Object copy = JsonValues.copy(value);
         synchronized (lock) {
             TrialRecord t = unfinished(trialId);
-            t.systemAttrs.put(requireKey(key), copy);
+            t.fields.systemAttr(requireKey(key), copy);
             t.changed();
         }
     }
@@ -358,15 +340,13 @@ public final class InMemoryStorage implements Storage {
         List<Double> copy = values == null ? List.of() : List.copyOf(values);
         synchronized (lock) {
             TrialRecord t = trialRecord(trialId);
-            if (t.state.isFinished()) {
+            if (t.state().isFinished()) {
                 return false;
             }
-            if (t.state == TrialState.WAITING) {
-                throw new IllegalStateException("Trial " + t.number + " is WAITING; only a RUNNING trial can finish");
+            if (t.state() == TrialState.WAITING) {
+                throw new IllegalStateException("Trial " + t.number() + " is WAITING; only a RUNNING trial can finish");
             }
-            t.state = state;
-            t.values = copy;
-            t.complete = Instant.now();
+            t.fields.state(state).values(copy).datetimeComplete(Instant.now());
             t.changed();
             return true;
         }
@@ -387,7 +367,7 @@ public final class InMemoryStorage implements Storage {
                 throw new IllegalArgumentException("Study '" + study(studyId).name + "' has no trial number " + number
                         + " (it has " + trials.size() + " trials)");
             }
-            return trials.get(number).id;
+            return trials.get(number).id();
         }
     }
 
@@ -446,9 +426,9 @@ public final class InMemoryStorage implements Storage {
 
     private TrialRecord unfinished(long trialId) {
         TrialRecord t = trialRecord(trialId);
-        if (t.state.isFinished()) {
+        if (t.state().isFinished()) {
             throw new IllegalStateException(
-                    "Trial " + t.number + " is already finished (" + t.state + ") and cannot be changed");
+                    "Trial " + t.number() + " is already finished (" + t.state() + ") and cannot be changed");
         }
         return t;
     }

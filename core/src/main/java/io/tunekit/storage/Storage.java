@@ -23,7 +23,9 @@ import java.util.Set;
  *   <li>a finished trial never changes; a write to it throws {@link IllegalStateException};</li>
  *   <li>a parameter's distribution must be compatible ({@link Distribution#requireCompatible})
  *       with the first distribution stored under that name in the study;</li>
- *   <li>attribute values are JSON values ({@link JsonValues}); snapshots are immutable;</li>
+ *   <li>attribute values are JSON values ({@code null}, Boolean, Number, String, List, Map with
+ *       String keys, nested freely), kept as normalised immutable copies; snapshots are
+ *       immutable;</li>
  *   <li>unknown studies throw {@link UnknownStudyException}, unknown trials
  *       {@link IllegalArgumentException}; infrastructure failures {@link StorageException}.</li>
  * </ul>

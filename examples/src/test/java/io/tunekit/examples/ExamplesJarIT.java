@@ -2,6 +2,7 @@ package io.tunekit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunekit.Studies;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
 import java.io.IOException;
@@ -85,7 +86,7 @@ class ExamplesJarIT {
         assertThat(out).contains("2 trials (worker 0: 1, worker 1: 1)");
         // Leave the shared test database as it was.
         try (Storage storage = Storages.open(System.getenv("TUNEKIT_TEST_POSTGRES_URL"))) {
-            Storages.deleteStudy(storage, study);
+            Studies.delete(storage, study);
         }
     }
 }

@@ -21,7 +21,7 @@ public final class MedianPruner implements Pruner {
     }
 
     private MedianPruner(Builder b) {
-        this.median = b.options.build();
+        this.median = new PercentilePruner(50, b);
     }
 
     /** A builder for the options (each defaults to Optuna's). */
@@ -39,35 +39,12 @@ public final class MedianPruner implements Pruner {
         return "MedianPruner[" + median + "]";
     }
 
-    /** Options of a {@link MedianPruner}: those of {@link PercentilePruner.Builder}. */
-    public static final class Builder {
-        private final PercentilePruner.Builder options = PercentilePruner.builder(50);
-
+    /**
+     * Options of a {@link MedianPruner}: those of {@link PercentilePruner.Builder}, with the same
+     * defaults.
+     */
+    public static final class Builder extends PercentileOptions<Builder> {
         private Builder() {}
-
-        /** Completed trials needed before anything is pruned (default 5, at least 0). */
-        public Builder startupTrials(int startupTrials) {
-            options.startupTrials(startupTrials);
-            return this;
-        }
-
-        /** Steps before which a trial is not pruned (default 0, at least 0). */
-        public Builder warmupSteps(int warmupSteps) {
-            options.warmupSteps(warmupSteps);
-            return this;
-        }
-
-        /** Steps between checks, counted from the end of the warm-up (default 1, at least 1). */
-        public Builder intervalSteps(int intervalSteps) {
-            options.intervalSteps(intervalSteps);
-            return this;
-        }
-
-        /** Completed trials that must have reported at the step judged (default 1, at least 1). */
-        public Builder minTrials(int minTrials) {
-            options.minTrials(minTrials);
-            return this;
-        }
 
         /**
          * The pruner.

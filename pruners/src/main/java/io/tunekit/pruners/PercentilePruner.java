@@ -40,14 +40,15 @@ public final class PercentilePruner implements Pruner {
      * @throws IllegalArgumentException if the percentile is outside [0, 100]
      */
     public PercentilePruner(double percentile) {
-        this(builder(percentile));
+        this(percentile, builder(percentile));
     }
 
-    private PercentilePruner(Builder b) {
-        this.percentile = Validation.between("percentile", b.percentile, 0, 100);
-        this.startupTrials = Validation.atLeast("startupTrials", b.startupTrials, 0);
-        this.schedule = new CheckSchedule(b.warmupSteps, b.intervalSteps);
-        this.minTrials = Validation.atLeast("minTrials", b.minTrials, 1);
+    /** The pruner of the options; {@link MedianPruner} builds its own at 50 with this too. */
+    PercentilePruner(double percentile, PercentileOptions<?> options) {
+        this.percentile = Validation.between("percentile", percentile, 0, 100);
+        this.startupTrials = Validation.atLeast("startupTrials", options.startupTrials(), 0);
+        this.schedule = options.schedule();
+        this.minTrials = Validation.atLeast("minTrials", options.minTrials(), 1);
     }
 
     /**
@@ -100,43 +101,15 @@ public final class PercentilePruner implements Pruner {
                 + ", minTrials=" + minTrials + "]";
     }
 
-    /** Options of a {@link PercentilePruner}; each defaults to Optuna's. */
-    public static final class Builder {
+    /**
+     * Options of a {@link PercentilePruner}; each defaults to Optuna's: 5 startup trials, no
+     * warm-up, a check at every step, one trial needed at the step.
+     */
+    public static final class Builder extends PercentileOptions<Builder> {
         private final double percentile;
-        private int startupTrials = 5;
-        private int warmupSteps = 0;
-        private int intervalSteps = 1;
-        private int minTrials = 1;
 
         private Builder(double percentile) {
             this.percentile = percentile;
-        }
-
-        /** Completed trials needed before anything is pruned (default 5, at least 0). */
-        public Builder startupTrials(int startupTrials) {
-            this.startupTrials = startupTrials;
-            return this;
-        }
-
-        /** Steps before which a trial is not pruned (default 0, at least 0). */
-        public Builder warmupSteps(int warmupSteps) {
-            this.warmupSteps = warmupSteps;
-            return this;
-        }
-
-        /** Steps between checks, counted from the end of the warm-up (default 1, at least 1). */
-        public Builder intervalSteps(int intervalSteps) {
-            this.intervalSteps = intervalSteps;
-            return this;
-        }
-
-        /**
-         * Completed trials that must have reported at the step being judged (default 1, at
-         * least 1).
-         */
-        public Builder minTrials(int minTrials) {
-            this.minTrials = minTrials;
-            return this;
         }
 
         /**
@@ -145,7 +118,7 @@ public final class PercentilePruner implements Pruner {
          * @throws IllegalArgumentException naming the option whose value breaks its rule
          */
         public PercentilePruner build() {
-            return new PercentilePruner(this);
+            return new PercentilePruner(percentile, this);
         }
     }
 }

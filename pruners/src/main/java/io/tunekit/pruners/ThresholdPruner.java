@@ -27,7 +27,7 @@ public final class ThresholdPruner implements Pruner {
         if (lower > upper) {
             throw new IllegalArgumentException("lower must be <= upper, got lower=" + lower + " > upper=" + upper);
         }
-        this.schedule = new CheckSchedule(b.warmupSteps, b.intervalSteps);
+        this.schedule = b.schedule();
     }
 
     /** A builder; at least one bound must be set. */
@@ -73,11 +73,9 @@ public final class ThresholdPruner implements Pruner {
     }
 
     /** Options of a {@link ThresholdPruner}. */
-    public static final class Builder {
+    public static final class Builder extends StepScheduleOptions<Builder> {
         private Double lower;
         private Double upper;
-        private int warmupSteps = 0;
-        private int intervalSteps = 1;
 
         private Builder() {}
 
@@ -90,18 +88,6 @@ public final class ThresholdPruner implements Pruner {
         /** Values above this are pruned (default: no upper bound). */
         public Builder upper(double upper) {
             this.upper = upper;
-            return this;
-        }
-
-        /** Steps before which a trial is not pruned (default 0, at least 0). */
-        public Builder warmupSteps(int warmupSteps) {
-            this.warmupSteps = warmupSteps;
-            return this;
-        }
-
-        /** Steps between checks, counted from the end of the warm-up (default 1, at least 1). */
-        public Builder intervalSteps(int intervalSteps) {
-            this.intervalSteps = intervalSteps;
             return this;
         }
 

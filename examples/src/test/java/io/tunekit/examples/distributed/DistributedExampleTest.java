@@ -2,6 +2,7 @@ package io.tunekit.examples.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunekit.Studies;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ class DistributedExampleTest {
         } finally {
             try (Storage storage = Storages.open(url)) {
                 if (storage.findStudy(study).isPresent()) {
-                    Storages.deleteStudy(storage, study);
+                    Studies.delete(storage, study);
                 }
             }
         }

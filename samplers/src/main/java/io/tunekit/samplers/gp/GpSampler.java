@@ -8,6 +8,7 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.IntersectionSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.internal.RelativeParamsAttr;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,6 +64,8 @@ import java.util.TreeSet;
 public final class GpSampler implements Sampler {
 
     private static final System.Logger LOG = System.getLogger(GpSampler.class.getName());
+    /** Where each trial's plan is shared: {@code gp:relative_params:<i>}, as Optuna's GPSampler. */
+    static final RelativeParamsAttr PLANS = new RelativeParamsAttr("gp:relative_params:");
     /** Optuna's floor for standard deviations in the output standardisation. */
     private static final double STD_FLOOR = 1e-10;
 
@@ -125,7 +128,7 @@ public final class GpSampler implements Sampler {
         // here then sees the plans of those before it and believes them (Kriging believer).
         synchronized (lock) {
             Map<String, Double> proposal = plan(study, trial, space);
-            share(study, trial, space, proposal);
+            PLANS.share(study, trial, space, proposal);
             return proposal;
         }
     }
@@ -298,14 +301,7 @@ public final class GpSampler implements Sampler {
 
     /** The trial's parameters, completed by its shared plan if it has not suggested them all yet. */
     private static Map<String, Object> plannedParams(FrozenTrial trial) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        try {
-            params.putAll(RelativeParamsAttr.read(trial.systemAttrs()));
-        } catch (IllegalArgumentException malformed) {
-            LOG.log(
-                    Level.DEBUG,
-                    "Ignoring the unreadable plan of trial " + trial.number() + ": " + malformed.getMessage());
-        }
+        Map<String, Object> params = new LinkedHashMap<>(PLANS.sharedBy(trial));
         params.putAll(trial.params());
         return params;
     }
@@ -325,19 +321,6 @@ public final class GpSampler implements Sampler {
             }
         }
         return out;
-    }
-
-    private static void share(
-            StudyView study, FrozenTrial trial, Map<String, Distribution> space, Map<String, Double> proposal) {
-        if (proposal.isEmpty()) {
-            return;
-        }
-        Map<String, Object> external = new LinkedHashMap<>();
-        proposal.forEach((name, internal) -> external.put(name, space.get(name).toExternal(internal)));
-        List<String> chunks = RelativeParamsAttr.chunks(external);
-        for (int i = 0; i < chunks.size(); i++) {
-            study.setTrialSystemAttr(trial, RelativeParamsAttr.KEY_PREFIX + i, chunks.get(i));
-        }
     }
 
     /**

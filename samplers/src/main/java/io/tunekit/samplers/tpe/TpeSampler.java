@@ -1,8 +1,5 @@
 package io.tunekit.samplers.tpe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
@@ -11,7 +8,7 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.GroupDecomposedSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
-import java.lang.System.Logger.Level;
+import io.tunekit.samplers.internal.RelativeParamsAttr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,11 +54,8 @@ public final class TpeSampler implements Sampler {
 
     /** Prefix of the trial system attributes holding the planned relative parameters. */
     public static final String RELATIVE_PARAMS_KEY = "tpe:relative_params:";
-    /** Longest JSON chunk per system attribute, as Optuna writes them. */
-    static final int CHUNK_LENGTH = 2045;
-
-    private static final System.Logger LOG = System.getLogger(TpeSampler.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where each trial's plan is shared, in chunks of at most 2045 characters. */
+    static final RelativeParamsAttr PLANS = new RelativeParamsAttr(RELATIVE_PARAMS_KEY);
 
     private final Long seed;
     private final int nStartupTrials;
@@ -174,7 +168,7 @@ public final class TpeSampler implements Sampler {
             params.putAll(sample(context, new TreeMap<>(searchSpace)));
         }
         if (constantLiar && !params.isEmpty()) {
-            shareRelativeParams(study, trial, params, searchSpace);
+            PLANS.share(study, trial, searchSpace, params);
         }
         return params;
     }
@@ -451,7 +445,7 @@ public final class TpeSampler implements Sampler {
                     return null;
                 }
                 if (shared == null) {
-                    shared = sharedRelativeParams(t);
+                    shared = PLANS.sharedBy(t);
                 }
                 if (!shared.containsKey(name)) {
                     return null;
@@ -462,46 +456,6 @@ public final class TpeSampler implements Sampler {
             }
         }
         return out;
-    }
-
-    /** The relative parameters a trial shared (external values), empty if none or unreadable. */
-    static Map<String, Object> sharedRelativeParams(FrozenTrial t) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; t.systemAttrs().get(RELATIVE_PARAMS_KEY + i) instanceof String chunk; i++) {
-            text.append(chunk);
-        }
-        if (text.length() == 0) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
-        } catch (JsonProcessingException e) {
-            LOG.log(
-                    Level.DEBUG,
-                    "Trial {0}: unreadable {1}* attributes ignored: {2}",
-                    t.number(),
-                    RELATIVE_PARAMS_KEY,
-                    e.getMessage());
-            return Map.of();
-        }
-    }
-
-    private static void shareRelativeParams(
-            StudyView study, FrozenTrial trial, Map<String, Double> params, Map<String, Distribution> space) {
-        Map<String, Object> external = new LinkedHashMap<>();
-        params.forEach((name, v) -> external.put(name, space.get(name).toExternal(v)));
-        String text;
-        try {
-            text = JSON.writeValueAsString(external);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("TpeSampler: cannot write the relative parameters as JSON", e);
-        }
-        for (int i = 0, start = 0; start < text.length(); i++, start += CHUNK_LENGTH) {
-            study.setTrialSystemAttr(
-                    trial,
-                    RELATIVE_PARAMS_KEY + i,
-                    text.substring(start, Math.min(text.length(), start + CHUNK_LENGTH)));
-        }
     }
 
     private double[] checkedWeights(int n) {

@@ -144,12 +144,12 @@ class GpSamplerTest {
         for (FrozenTrial t : study.trials()) {
             t.validate(); // every value inside its distribution and on its grid
             if (t.number() >= 10) {
-                Map<String, Object> plan = RelativeParamsAttr.read(t.systemAttrs());
+                Map<String, Object> plan = GpSampler.PLANS.read(t.systemAttrs());
                 assertThat(plan).as("trial %s has a shared GP plan", t.number()).hasSize(5);
                 // The objective got exactly what the GP planned: nothing fell back to random sampling.
                 assertThat(plan).isEqualTo(t.params());
             } else {
-                assertThat(RelativeParamsAttr.read(t.systemAttrs())).isEmpty();
+                assertThat(GpSampler.PLANS.read(t.systemAttrs())).isEmpty();
             }
         }
         assertThat(study.bestValue()).isLessThan(1.0); // found gelu and a good neighbourhood
@@ -308,7 +308,7 @@ class GpSamplerTest {
         double bx1 = b.suggestFloat("x1", 0, 15);
         workerB.tell(b, TrialState.FAIL);
         FrozenTrial aSnapshot = workerA.trial(a.number());
-        double ax1 = ((Number) RelativeParamsAttr.read(aSnapshot.systemAttrs()).get("x1")).doubleValue();
+        double ax1 = ((Number) GpSampler.PLANS.read(aSnapshot.systemAttrs()).get("x1")).doubleValue();
 
         // The same sampler state without the running trial reproduces a's plan exactly...
         workerA.tell(a, TrialState.FAIL);

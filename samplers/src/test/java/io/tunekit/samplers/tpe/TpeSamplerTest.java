@@ -219,7 +219,7 @@ class TpeSamplerTest {
             assertThat(((Number) parsed.get(name)).doubleValue())
                     .isEqualTo(second.params().get(name));
         }
-        assertThat(TpeSampler.sharedRelativeParams(second)).isEqualTo(parsed);
+        assertThat(TpeSampler.PLANS.sharedBy(second)).isEqualTo(parsed);
     }
 
     @Test

@@ -4,9 +4,10 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
+import io.tunekit.internal.JsonValues;
+import io.tunekit.internal.MutableTrial;
 import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.DuplicatedStudyException;
-import io.tunekit.storage.JsonValues;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
 import java.sql.PreparedStatement;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -507,10 +507,7 @@ public final class JdbcStorage implements Storage {
             throw new IllegalArgumentException("Trial with id " + trialId + " already has parameter '" + name + "'", e);
         }
         cache(studyOf[0]).firstDistributions.putIfAbsent(name, distribution);
-        touchOwned(trialId, p -> {
-            p.params.put(name, external);
-            p.distributions.put(name, distribution);
-        });
+        touchOwned(trialId, p -> p.param(name, distribution, external));
     }
 
     @Override
@@ -520,7 +517,7 @@ public final class JdbcStorage implements Storage {
             writeIntermediate(c, trialId, Map.of(step, value));
             return null;
         });
-        touchOwned(trialId, p -> p.intermediate.put(step, value));
+        touchOwned(trialId, p -> p.intermediateValue(step, value));
     }
 
     @Override
@@ -543,7 +540,13 @@ public final class JdbcStorage implements Storage {
             return null;
         });
         boolean user = table.equals("trial_user_attributes");
-        touchOwned(trialId, p -> (user ? p.userAttrs : p.systemAttrs).put(attrKey, copy));
+        touchOwned(trialId, p -> {
+            if (user) {
+                p.userAttr(attrKey, copy);
+            } else {
+                p.systemAttr(attrKey, copy);
+            }
+        });
     }
 
     @Override
@@ -929,43 +932,12 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    /** A mutable copy of a snapshot, for write-through updates of the trials this process runs. */
-    private static final class Parts {
-        final Map<String, Object> params;
-        final Map<String, Distribution> distributions;
-        final Map<String, Object> userAttrs;
-        final Map<String, Object> systemAttrs;
-        final TreeMap<Integer, Double> intermediate;
-
-        Parts(FrozenTrial t) {
-            params = new LinkedHashMap<>(t.params());
-            distributions = new LinkedHashMap<>(t.distributions());
-            userAttrs = new LinkedHashMap<>(t.userAttrs());
-            systemAttrs = new LinkedHashMap<>(t.systemAttrs());
-            intermediate = new TreeMap<>(t.intermediateValues());
-        }
-
-        FrozenTrial build(FrozenTrial t) {
-            return new FrozenTrial(
-                    t.number(),
-                    t.id(),
-                    t.state(),
-                    t.values(),
-                    t.datetimeStart(),
-                    t.datetimeComplete(),
-                    params,
-                    distributions,
-                    userAttrs,
-                    systemAttrs,
-                    intermediate);
-        }
-    }
-
-    private void touchOwned(long trialId, Consumer<Parts> change) {
+    /** A write-through update of the snapshot of a trial this process runs. */
+    private void touchOwned(long trialId, Consumer<MutableTrial> change) {
         owned.computeIfPresent(trialId, (id, t) -> {
-            Parts p = new Parts(t);
+            MutableTrial p = MutableTrial.of(t);
             change.accept(p);
-            return p.build(t);
+            return p.build();
         });
     }
 

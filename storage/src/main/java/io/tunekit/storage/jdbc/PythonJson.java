@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import io.tunekit.storage.JsonValues;
+import io.tunekit.internal.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;

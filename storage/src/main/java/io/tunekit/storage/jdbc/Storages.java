@@ -1,25 +1,14 @@
 package io.tunekit.storage.jdbc;
 
-import io.tunekit.Direction;
-import io.tunekit.FrozenTrial;
-import io.tunekit.TrialState;
-import io.tunekit.storage.Storage;
-import io.tunekit.storage.UnknownStudyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Opening storages by URL, and study management across any {@link Storage}: summaries, deletion
- * and copying (also between different kinds of storage, e.g. memory to SQLite).
+ * Opening storages by URL. Study management (summaries, deletion, copying) works on any storage
+ * and lives in core: {@link io.tunekit.Studies}.
  *
  * <pre>{@code
  * Storage storage = Storages.open("sqlite:tunekit.db");                 // or sqlite:///tunekit.db
@@ -150,80 +139,5 @@ public final class Storages {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    // ------------------------------------------------------------------ study management
-
-    /** A summary of every study in the storage, in creation order. */
-    public static List<StudySummary> studySummaries(Storage storage) {
-        List<StudySummary> out = new ArrayList<>();
-        for (String name : storage.studyNames()) {
-            long id = storage.findStudy(name).orElse(-1);
-            if (id < 0) {
-                continue; // deleted meanwhile
-            }
-            List<Direction> directions = storage.studyDirections(id);
-            List<FrozenTrial> trials = storage.trials(id, EnumSet.allOf(TrialState.class));
-            FrozenTrial best = null;
-            Instant start = null;
-            for (FrozenTrial t : trials) {
-                if (t.datetimeStart() != null
-                        && (start == null || t.datetimeStart().isBefore(start))) {
-                    start = t.datetimeStart();
-                }
-                if (directions.size() == 1
-                        && t.state() == TrialState.COMPLETE
-                        && t.values().size() == 1
-                        && (best == null || directions.get(0).isBetter(t.value(), best.value()))) {
-                    best = t;
-                }
-            }
-            out.add(new StudySummary(
-                    id,
-                    name,
-                    directions,
-                    Optional.ofNullable(best),
-                    storage.studyUserAttrs(id),
-                    trials.size(),
-                    Optional.ofNullable(start)));
-        }
-        return List.copyOf(out);
-    }
-
-    /**
-     * Deletes a study with all its trials.
-     *
-     * @throws UnknownStudyException if there is no study of that name
-     */
-    public static void deleteStudy(Storage storage, String name) {
-        long id = storage.findStudy(name).orElseThrow(() -> new UnknownStudyException("named '" + name + "'"));
-        storage.deleteStudy(id);
-    }
-
-    /**
-     * Copies a study into another storage (or the same one under another name), as Optuna's
-     * {@code copy_study}: the same directions, the system then user attributes, then every trial
-     * in number order with everything it holds. Numbers are reassigned 0..N-1 in the target;
-     * unfinished trials are copied as they are.
-     *
-     * @param toName the name in the target; {@code null} keeps the source name
-     * @return the id of the new study
-     * @throws UnknownStudyException if the source has no such study
-     * @throws io.tunekit.storage.DuplicatedStudyException if the target already has the name
-     */
-    public static long copyStudy(Storage from, String fromName, Storage to, String toName) {
-        long source = from.findStudy(fromName).orElseThrow(() -> new UnknownStudyException("named '" + fromName + "'"));
-        String name = toName == null ? fromName : toName;
-        long target = to.createStudy(name, from.studyDirections(source));
-        for (Map.Entry<String, Object> e : from.studySystemAttrs(source).entrySet()) {
-            to.setStudySystemAttr(target, e.getKey(), e.getValue());
-        }
-        for (Map.Entry<String, Object> e : from.studyUserAttrs(source).entrySet()) {
-            to.setStudyUserAttr(target, e.getKey(), e.getValue());
-        }
-        for (FrozenTrial t : from.trials(source, EnumSet.allOf(TrialState.class))) {
-            to.createTrial(target, t, List.of());
-        }
-        return target;
     }
 }

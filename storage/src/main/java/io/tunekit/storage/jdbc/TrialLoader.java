@@ -3,15 +3,14 @@ package io.tunekit.storage.jdbc;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
+import io.tunekit.internal.MutableTrial;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,55 +43,25 @@ final class TrialLoader {
         return d;
     }
 
-    private static final class Row {
-        long id;
-        int number;
-        TrialState state;
-        Instant start;
-        Instant complete;
-        final Map<String, Object> params = new LinkedHashMap<>();
-        final Map<String, Distribution> dists = new LinkedHashMap<>();
-        final TreeMap<Integer, Double> values = new TreeMap<>();
-        final Map<String, Object> userAttrs = new LinkedHashMap<>();
-        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
-
-        FrozenTrial toTrial() {
-            return new FrozenTrial(
-                    number,
-                    id,
-                    state,
-                    new ArrayList<>(values.values()),
-                    start,
-                    complete,
-                    params,
-                    dists,
-                    userAttrs,
-                    systemAttrs,
-                    intermediate);
-        }
-    }
-
     /**
      * The trials matching {@code where} (SQL over the {@code trials} columns), ordered by id.
      *
      * @param args the parameters of {@code where}
      */
     List<FrozenTrial> load(Session c, String where, Object... args) throws SQLException {
-        Map<Long, Row> rows = new LinkedHashMap<>();
+        Map<Long, MutableTrial> rows = new LinkedHashMap<>();
         List<String> sql = queries(where);
         PreparedStatement ps = c.prepare(sql.get(0));
         bind(ps, args);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Row r = new Row();
-                r.id = rs.getLong("trial_id");
+                MutableTrial r = new MutableTrial().id(rs.getLong("trial_id"));
                 int number = rs.getInt("number");
-                r.number = rs.wasNull() ? -1 : number;
-                r.state = TrialState.valueOf(rs.getString("state"));
-                r.start = dialect.getInstant(rs, "datetime_start");
-                r.complete = dialect.getInstant(rs, "datetime_complete");
-                rows.put(r.id, r);
+                r.number(rs.wasNull() ? -1 : number)
+                        .state(TrialState.valueOf(rs.getString("state")))
+                        .datetimeStart(dialect.getInstant(rs, "datetime_start"))
+                        .datetimeComplete(dialect.getInstant(rs, "datetime_complete"));
+                rows.put(r.id(), r);
             }
         }
         if (rows.isEmpty()) {
@@ -101,37 +70,26 @@ final class TrialLoader {
         query(c, sql.get(1), args, rows, (rs, r) -> {
             Distribution d = distribution(rs.getString("distribution_json"));
             String name = rs.getString("param_name");
-            r.params.put(name, d.toExternal(rs.getDouble("param_value")));
-            r.dists.put(name, d);
+            r.param(name, d, d.toExternal(rs.getDouble("param_value")));
         });
         query(
                 c,
                 sql.get(2),
                 args,
                 rows,
-                (rs, r) -> r.values.put(rs.getInt("objective"), decode(rs, "value", rs.getString("value_type"))));
+                (rs, r) -> r.value(rs.getInt("objective"), decode(rs, "value", rs.getString("value_type"))));
         query(
                 c,
                 sql.get(3),
                 args,
                 rows,
-                (rs, r) -> r.intermediate.put(
+                (rs, r) -> r.intermediateValue(
                         rs.getInt("step"), decode(rs, "intermediate_value", rs.getString("intermediate_value_type"))));
-        query(
-                c,
-                sql.get(4),
-                args,
-                rows,
-                (rs, r) -> r.userAttrs.put(rs.getString(2), PythonJson.loads(rs.getString(3))));
-        query(
-                c,
-                sql.get(5),
-                args,
-                rows,
-                (rs, r) -> r.systemAttrs.put(rs.getString(2), PythonJson.loads(rs.getString(3))));
+        query(c, sql.get(4), args, rows, (rs, r) -> r.userAttr(rs.getString(2), PythonJson.loads(rs.getString(3))));
+        query(c, sql.get(5), args, rows, (rs, r) -> r.systemAttr(rs.getString(2), PythonJson.loads(rs.getString(3))));
         List<FrozenTrial> out = new ArrayList<>(rows.size());
-        for (Row r : rows.values()) {
-            out.add(r.toTrial());
+        for (MutableTrial r : rows.values()) {
+            out.add(r.build());
         }
         return out;
     }
@@ -155,16 +113,16 @@ final class TrialLoader {
 
     @FunctionalInterface
     private interface RowReader {
-        void read(ResultSet rs, Row row) throws SQLException;
+        void read(ResultSet rs, MutableTrial row) throws SQLException;
     }
 
-    private static void query(Session c, String sql, Object[] args, Map<Long, Row> rows, RowReader reader)
+    private static void query(Session c, String sql, Object[] args, Map<Long, MutableTrial> rows, RowReader reader)
             throws SQLException {
         PreparedStatement ps = c.prepare(sql);
         bind(ps, args);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Row r = rows.get(rs.getLong("trial_id"));
+                MutableTrial r = rows.get(rs.getLong("trial_id"));
                 if (r != null) { // a trial created after the first query: read next time
                     reader.read(rs, r);
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunekit.FrozenTrial;
 import io.tunekit.RetryFailedTrialCallback;
+import io.tunekit.Studies;
 import io.tunekit.TrialState;
 import io.tunekit.storage.Storage;
 import java.nio.file.Path;
@@ -181,7 +182,7 @@ class MultiProcessTest {
         try (JdbcStorage storage = Storages.open(url)) {
             assertThat(assertNumberedOnce(storage, study, processes * trialsEach))
                     .allMatch(t -> t.state() == TrialState.COMPLETE);
-            Storages.deleteStudy(storage, study);
+            Studies.delete(storage, study);
         }
     }
 

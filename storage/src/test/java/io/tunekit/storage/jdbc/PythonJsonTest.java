@@ -68,7 +68,7 @@ class PythonJsonTest {
                         + "\\ud83d\\ude00 \\n\\t\\\"\\\\ \\u0001\\u007f/\", \"n\": NaN, \"i\": Infinity, \"m\": -Infinity, \"e\": {}, "
                         + "\"l\": [], \"big\": 1099511627776}");
         Object back = PythonJson.loads(PythonJson.dumps(value));
-        assertThat(io.tunekit.storage.JsonValues.sameValue(back, value)).isTrue();
+        assertThat(io.tunekit.internal.JsonValues.sameValue(back, value)).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.OptimizeOptions;
+import io.tunekit.Studies;
 import io.tunekit.Study;
 import io.tunekit.TrialPrunedException;
 import io.tunekit.TrialState;
@@ -26,7 +27,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Summaries, deletion and copying of studies (Optuna's module-level functions). */
+/**
+ * Study management on the JDBC storage: copying between memory and SQLite both ways, and a
+ * deletion that leaves no orphan row. The storage-independent rules are in core's StudiesTest.
+ */
 class StudyManagementTest {
 
     @TempDir
@@ -64,23 +68,23 @@ class StudyManagementTest {
         InMemoryStorage memory = new InMemoryStorage();
         sampleStudy(memory, "source");
         try (JdbcStorage sqlite = Storages.open("sqlite:" + dir.resolve("copy.db"))) {
-            long copied = Storages.copyStudy(memory, "source", sqlite, "copy");
+            long copied = Studies.copy(memory, "source", sqlite, "copy");
             assertSameTrials(
                     memory.trials(memory.findStudy("source").orElseThrow(), EnumSet.allOf(TrialState.class)),
                     sqlite.trials(copied, EnumSet.allOf(TrialState.class)));
             assertThat(sqlite.studyUserAttrs(copied)).isEqualTo(Map.of("owner", "me"));
             assertThat(sqlite.studyDirections(copied)).containsExactly(Direction.MAXIMIZE);
-            assertThatThrownBy(() -> Storages.copyStudy(memory, "source", sqlite, "copy"))
+            assertThatThrownBy(() -> Studies.copy(memory, "source", sqlite, "copy"))
                     .isInstanceOf(DuplicatedStudyException.class);
 
             InMemoryStorage back = new InMemoryStorage();
-            long again = Storages.copyStudy(sqlite, "copy", back, null);
+            long again = Studies.copy(sqlite, "copy", back);
             assertThat(back.studyName(again)).isEqualTo("copy");
             assertSameTrials(
                     sqlite.trials(copied, EnumSet.allOf(TrialState.class)),
                     back.trials(again, EnumSet.allOf(TrialState.class)));
         }
-        assertThatThrownBy(() -> Storages.copyStudy(memory, "nope", new InMemoryStorage(), null))
+        assertThatThrownBy(() -> Studies.copy(memory, "nope", new InMemoryStorage()))
                 .isInstanceOf(UnknownStudyException.class);
     }
 
@@ -102,29 +106,6 @@ class StudyManagementTest {
     }
 
     @Test
-    void summarisesEveryStudy() {
-        try (JdbcStorage storage = Storages.open("sqlite:" + dir.resolve("summaries.db"))) {
-            Study study = sampleStudy(storage, "single");
-            Study multi = Study.builder()
-                    .name("multi")
-                    .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
-                    .storage(storage)
-                    .build();
-            multi.optimizeMulti(t -> new double[] {t.suggestFloat("a", 0, 1), 1}, OptimizeOptions.trials(2));
-            List<StudySummary> summaries = Storages.studySummaries(storage);
-            assertThat(summaries).extracting(StudySummary::name).containsExactly("single", "multi");
-            StudySummary single = summaries.get(0);
-            assertThat(single.trialCount()).isEqualTo(7);
-            assertThat(single.bestTrial().orElseThrow().number())
-                    .isEqualTo(study.bestTrial().number());
-            assertThat(single.userAttrs()).isEqualTo(Map.of("owner", "me"));
-            assertThat(single.datetimeStart()).contains(study.trials().get(0).datetimeStart());
-            assertThat(summaries.get(1).bestTrial()).isEmpty();
-            assertThat(summaries.get(1).directions()).containsExactly(Direction.MINIMIZE, Direction.MAXIMIZE);
-        }
-    }
-
-    @Test
     void deletingAStudyRemovesEveryRowOfItAndNothingElse() throws Exception {
         Path db = dir.resolve("delete.db");
         try (JdbcStorage storage = Storages.builder("sqlite:" + db)
@@ -135,9 +116,9 @@ class StudyManagementTest {
             long gone = storage.findStudy("gone").orElseThrow();
             storage.setStudySystemAttr(gone, "k", 1);
             storage.recordHeartbeat(storage.trialId(gone, 0));
-            Storages.deleteStudy(storage, "gone");
+            Studies.delete(storage, "gone");
             assertThat(storage.studyNames()).containsExactly("kept");
-            assertThatThrownBy(() -> Storages.deleteStudy(storage, "gone")).isInstanceOf(UnknownStudyException.class);
+            assertThatThrownBy(() -> Studies.delete(storage, "gone")).isInstanceOf(UnknownStudyException.class);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 Statement s = c.createStatement()) {

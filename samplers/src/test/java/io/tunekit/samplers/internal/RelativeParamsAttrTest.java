@@ -1,9 +1,10 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.tunekit.FrozenTrial;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RelativeParamsAttrTest {
+
+    private static final RelativeParamsAttr GP = new RelativeParamsAttr("gp:relative_params:");
 
     @Test
     void writesJsonThatPythonReads() {
@@ -38,10 +41,10 @@ class RelativeParamsAttrTest {
         Map<String, Object> attrs = new HashMap<>();
         List<String> chunks = RelativeParamsAttr.chunks(params);
         for (int i = 0; i < chunks.size(); i++) {
-            attrs.put(RelativeParamsAttr.KEY_PREFIX + i, chunks.get(i));
+            attrs.put(GP.keyPrefix() + i, chunks.get(i));
         }
 
-        assertThat(RelativeParamsAttr.read(attrs))
+        assertThat(GP.read(attrs))
                 .containsExactly(
                         entry("quote\"back\\slash", "tab\tnew\nline"),
                         entry("caf\u00e9", -1.5e-7),
@@ -68,7 +71,7 @@ class RelativeParamsAttrTest {
         for (int i = 0; i < chunks.size(); i++) {
             attrs.put("gp:relative_params:" + i, chunks.get(i));
         }
-        assertThat(RelativeParamsAttr.read(attrs)).isEqualTo(params);
+        assertThat(GP.read(attrs)).isEqualTo(params);
     }
 
     @Test
@@ -77,12 +80,11 @@ class RelativeParamsAttrTest {
                 "gp:relative_params:0",
                 "{\"x\": 1e-05, \"n\": 3, \"c\": \"caf\\u00e9\", " + "\"f\": 2.0, \"b\": false}");
 
-        assertThat(RelativeParamsAttr.read(attrs))
+        assertThat(GP.read(attrs))
                 .containsExactly(
                         entry("x", 1e-5), entry("n", 3), entry("c", "caf\u00e9"), entry("f", 2.0), entry("b", false));
-        assertThat(RelativeParamsAttr.read(Map.of())).isEmpty();
-        assertThat(RelativeParamsAttr.read(Map.of("gp:relative_params:0", "{}")))
-                .isEmpty();
+        assertThat(GP.read(Map.of())).isEmpty();
+        assertThat(GP.read(Map.of("gp:relative_params:0", "{}"))).isEmpty();
     }
 
     @Test
@@ -90,7 +92,7 @@ class RelativeParamsAttrTest {
         for (String bad : new String[] {
             "{\"x\": [1]}", "{\"x\" 1}", "{\"x\": 1", "{\"x\": 1} trailing", "[1]", "{\"x\": \"\\q\"}", "{\"x\": 1.2.3}"
         }) {
-            assertThatThrownBy(() -> RelativeParamsAttr.read(Map.of("gp:relative_params:0", bad)))
+            assertThatThrownBy(() -> GP.read(Map.of("gp:relative_params:0", bad)))
                     .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("gp:relative_params");
@@ -98,5 +100,20 @@ class RelativeParamsAttrTest {
         assertThatThrownBy(() -> RelativeParamsAttr.toJson(Map.of("x", List.of(1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'x'");
+    }
+
+    @Test
+    void eachPrefixReadsOnlyItsOwnChunksAndAMalformedPlanIsIgnored() {
+        RelativeParamsAttr tpe = new RelativeParamsAttr("tpe:relative_params:");
+        FrozenTrial trial = FrozenTrial.builder()
+                .systemAttr("gp:relative_params:0", "{\"x\": 1.5}")
+                .systemAttr("tpe:relative_params:0", "{\"x\": [")
+                .build();
+
+        assertThat(GP.sharedBy(trial)).containsExactly(entry("x", 1.5));
+        assertThat(tpe.sharedBy(trial)).isEmpty();
+        assertThatThrownBy(() -> tpe.read(trial.systemAttrs()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tpe:relative_params:");
     }
 }

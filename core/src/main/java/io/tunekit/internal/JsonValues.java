@@ -1,10 +1,11 @@
-package io.tunekit.storage;
+package io.tunekit.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Attribute values are JSON values, because storages keep them as JSON text (Optuna's
@@ -29,22 +30,58 @@ public final class JsonValues {
     }
 
     /**
-     * Whether two JSON values are equal as JSON: numbers by value ({@code 1 == 1L == 1.0}),
-     * lists element by element, maps entry by entry regardless of order.
+     * Whether two JSON values are equal as Python compares them: numbers by value
+     * ({@code 1 == 1L == 1.0}), NaN equal to NaN, a Boolean never equal to a number, lists element
+     * by element, maps entry by entry regardless of order. Categorical choices, compare-and-set of
+     * attributes and stored values all use this one rule.
      */
     public static boolean sameValue(Object a, Object b) {
+        return equal(a, b, JsonValues::sameNumber);
+    }
+
+    /**
+     * {@link #sameValue} with numbers equal within a relative tolerance of 1e-5 of {@code b}: how
+     * an enqueued trial's parameters are matched against existing trials, so a value that went
+     * through a float round trip still matches.
+     */
+    public static boolean closeValue(Object a, Object b) {
+        return equal(a, b, JsonValues::closeNumber);
+    }
+
+    /** A hash code consistent with {@link #sameValue} for numbers and scalars. */
+    public static int hash(Object value) {
+        return value instanceof Number n ? Double.hashCode(n.doubleValue()) : Objects.hashCode(value);
+    }
+
+    private interface NumberRule {
+        boolean equal(Number a, Number b);
+    }
+
+    private static boolean sameNumber(Number x, Number y) {
+        if (x instanceof Double || y instanceof Double || x instanceof Float || y instanceof Float) {
+            double dx = x.doubleValue();
+            double dy = y.doubleValue();
+            return dx == dy || Double.isNaN(dx) && Double.isNaN(dy);
+        }
+        return x.longValue() == y.longValue();
+    }
+
+    private static boolean closeNumber(Number x, Number y) {
+        double a = x.doubleValue();
+        double b = y.doubleValue();
+        return a == b || Double.isNaN(a) && Double.isNaN(b) || Math.abs(a - b) <= 1e-5 * Math.abs(b);
+    }
+
+    private static boolean equal(Object a, Object b, NumberRule numbers) {
         if (a instanceof Number x && b instanceof Number y) {
-            if (x instanceof Double || y instanceof Double || x instanceof Float || y instanceof Float) {
-                return Double.compare(x.doubleValue(), y.doubleValue()) == 0 || x.doubleValue() == y.doubleValue();
-            }
-            return x.longValue() == y.longValue();
+            return numbers.equal(x, y);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {
                 return false;
             }
             for (int i = 0; i < x.size(); i++) {
-                if (!sameValue(x.get(i), y.get(i))) {
+                if (!equal(x.get(i), y.get(i), numbers)) {
                     return false;
                 }
             }
@@ -55,13 +92,13 @@ public final class JsonValues {
                 return false;
             }
             for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !sameValue(e.getValue(), y.get(e.getKey()))) {
+                if (!y.containsKey(e.getKey()) || !equal(e.getValue(), y.get(e.getKey()), numbers)) {
                     return false;
                 }
             }
             return true;
         }
-        return java.util.Objects.equals(a, b);
+        return Objects.equals(a, b);
     }
 
     private static Object copy(Object value, Object whole) {
