@@ -3,6 +3,7 @@ package io.tunekit.dashboard;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dashboard --storage URL [--host H] [--port P]}: serves the dashboard until stopped. */
@@ -12,12 +13,8 @@ import picocli.CommandLine.Option;
         description = "Serves a read-only dashboard of every study in a storage (stop with Ctrl-C).")
 public final class DashboardCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--storage",
-            required = true,
-            paramLabel = "URL",
-            description = "storage URL: sqlite:PATH, jdbc:postgresql://HOST/DB?user=..., jdbc:mariadb://...")
-    private String storageUrl;
+    @Mixin
+    private StorageOption storage;
 
     @Option(
             names = "--host",
@@ -34,7 +31,7 @@ public final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DashboardServer server = DashboardServer.builder()
-                .storageUrl(storageUrl)
+                .storageUrl(storage.url)
                 .host(host)
                 .port(port)
                 .start();

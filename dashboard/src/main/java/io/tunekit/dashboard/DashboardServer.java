@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tunekit.FrozenTrial;
+import io.tunekit.Studies;
 import io.tunekit.Study;
+import io.tunekit.StudySummary;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.StorageException;
 import io.tunekit.storage.UnknownStudyException;
@@ -123,7 +125,8 @@ public final class DashboardServer implements AutoCloseable {
                 sendError(ex, 405, "The dashboard is read-only: " + ex.getRequestMethod() + " is not allowed");
                 return;
             }
-            if (loopbackOnly && !LOOPBACK_HOSTS.contains(hostName(ex.getRequestHeaders().getFirst("Host")))) {
+            if (loopbackOnly
+                    && !LOOPBACK_HOSTS.contains(hostName(ex.getRequestHeaders().getFirst("Host")))) {
                 sendError(ex, 403, "This dashboard answers requests to 127.0.0.1 or localhost only");
                 return;
             }
@@ -153,7 +156,11 @@ public final class DashboardServer implements AutoCloseable {
                 Study study = Study.load(parts.get(1), storage.get());
                 if (parts.size() == 2) {
                     List<FrozenTrial> trials = trials(study);
-                    sendJson(ex, g -> StudyJson.writeSummary(g, study, trials));
+                    StudySummary summary = Studies.summaries(storage.get()).stream()
+                            .filter(s -> s.name().equals(study.name()))
+                            .findFirst()
+                            .orElseThrow(() -> new UnknownStudyException("named '" + study.name() + "'"));
+                    sendJson(ex, g -> StudyJson.writeSummary(g, summary, trials));
                 } else if (parts.size() == 3 && parts.get(2).equals("trials")) {
                     sendTrials(ex, study);
                 } else if (parts.size() == 4 && parts.get(2).equals("trials")) {
@@ -186,16 +193,16 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    /** A study with a snapshot of its trials. */
-    private record StudyAndTrials(Study study, List<FrozenTrial> trials) {}
+    /** A study's summary with a snapshot of its trials. */
+    private record StudyAndTrials(StudySummary summary, Study study, List<FrozenTrial> trials) {}
 
     private List<StudyAndTrials> readStudies() {
         Storage s = storage.get();
         List<StudyAndTrials> out = new ArrayList<>();
-        for (String name : s.studyNames()) {
+        for (StudySummary summary : Studies.summaries(s)) {
             try {
-                Study study = Study.load(name, s);
-                out.add(new StudyAndTrials(study, trials(study)));
+                Study study = Study.load(summary.name(), s);
+                out.add(new StudyAndTrials(summary, study, trials(study)));
             } catch (UnknownStudyException deletedMeanwhile) {
                 // listed, then deleted by another process: not shown
             }
@@ -207,7 +214,7 @@ public final class DashboardServer implements AutoCloseable {
         g.writeStartObject();
         g.writeArrayFieldStart("studies");
         for (StudyAndTrials s : studies) {
-            StudyJson.writeSummary(g, s.study(), s.trials());
+            StudyJson.writeSummary(g, s.summary(), s.trials());
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -232,7 +239,9 @@ public final class DashboardServer implements AutoCloseable {
                     + MAX_RUNNING_LISTED + " (ask with since=<the oldest unfinished trial> instead)");
         }
         List<FrozenTrial> trials = trials(study);
-        sendJson(ex, g -> StudyJson.writeStudy(g, study, trials, t -> t.number() >= since || running.contains(t.number())));
+        sendJson(
+                ex,
+                g -> StudyJson.writeStudy(g, study, trials, t -> t.number() >= since || running.contains(t.number())));
     }
 
     // ------------------------------------------------------------------ responses
@@ -413,12 +422,14 @@ public final class DashboardServer implements AutoCloseable {
          */
         public DashboardServer start() {
             if (storage == null) {
-                throw new IllegalStateException("DashboardServer needs a storage: call storage(...) or storageUrl(...)");
+                throw new IllegalStateException(
+                        "DashboardServer needs a storage: call storage(...) or storageUrl(...)");
             }
             try {
                 return new DashboardServer(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot serve the dashboard at " + host + ":" + port + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Cannot serve the dashboard at " + host + ":" + port + ": " + e.getMessage(), e);
             }
         }
     }

@@ -50,8 +50,10 @@ public final class Report {
         String policy = "default-src 'none'; script-src " + hash(echarts) + " " + hash(script)
                 + "; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
         String head = replaceOnce(
-                replaceOnce(page, "<link rel=\"stylesheet\" href=\"static/tunekit.css\">", "<style>"
-                        + assets.file(WebAssets.STYLE).text() + "</style>"),
+                replaceOnce(
+                        page,
+                        "<link rel=\"stylesheet\" href=\"static/tunekit.css\">",
+                        "<style>" + assets.file(WebAssets.STYLE).text() + "</style>"),
                 "<meta charset=\"utf-8\">",
                 "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"" + policy + "\">");
         head = replaceOnce(head, "<script src=\"static/echarts.min.js\"></script>", "<script>" + echarts + "</script>");

@@ -1,11 +1,10 @@
 package io.tunekit.dashboard;
 
-import io.tunekit.storage.Storage;
-import io.tunekit.storage.jdbc.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report --storage URL --study NAME --out FILE}: writes a one-file HTML report. */
@@ -16,12 +15,8 @@ import picocli.CommandLine.Option;
                 + "and no network.")
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--storage",
-            required = true,
-            paramLabel = "URL",
-            description = "storage URL: sqlite:PATH, jdbc:postgresql://HOST/DB?user=..., jdbc:mariadb://...")
-    private String storageUrl;
+    @Mixin
+    private StorageOption storage;
 
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to show")
     private String study;
@@ -35,8 +30,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Storage storage = Storages.open(storageUrl)) {
-            Report.write(storage, study, out);
+        try (StorageAccess access = StorageAccess.of(storage.url)) {
+            Report.write(access.get(), study, out);
         }
         System.out.printf("Wrote %s (%,d bytes)%n", out, sizeOf(out));
         return 0;

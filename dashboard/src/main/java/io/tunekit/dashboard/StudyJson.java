@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
+import io.tunekit.Studies;
 import io.tunekit.Study;
+import io.tunekit.StudySummary;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
@@ -21,7 +23,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -54,41 +55,37 @@ final class StudyJson {
     }
 
     /**
-     * The summary of one study for the studies page.
+     * The summary of one study for the studies page: {@link Studies#summaries}' plus the counts by
+     * state and the last activity.
      *
-     * @param study the study
-     * @param trials its trials, all states
+     * @param summary the study's summary
+     * @param trials its trials, all states (possibly a later snapshot than the summary's)
      */
-    static void writeSummary(JsonGenerator g, Study study, List<FrozenTrial> trials) throws IOException {
+    static void writeSummary(JsonGenerator g, StudySummary summary, List<FrozenTrial> trials) throws IOException {
         Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
-        Instant start = null;
         Instant last = null;
         for (FrozenTrial t : trials) {
             counts.merge(t.state(), 1, Integer::sum);
-            start = earliest(start, t.datetimeStart());
             last = latest(last, latest(t.datetimeStart(), t.datetimeComplete()));
         }
         g.writeStartObject();
-        g.writeStringField("name", study.name());
-        writeDirections(g, study.directions());
+        g.writeStringField("name", summary.name());
+        writeDirections(g, summary.directions());
         g.writeNumberField("trialCount", trials.size());
         g.writeObjectFieldStart("states");
         for (Map.Entry<TrialState, Integer> e : counts.entrySet()) {
             g.writeNumberField(e.getKey().name(), e.getValue());
         }
         g.writeEndObject();
-        Optional<FrozenTrial> best = study.directions().size() == 1
-                ? study.view().bestTrial()
-                : Optional.empty();
-        if (best.isPresent()) {
+        if (summary.bestTrial().isPresent()) {
             g.writeObjectFieldStart("best");
-            g.writeNumberField("number", best.get().number());
-            g.writeNumberField("value", best.get().value());
+            g.writeNumberField("number", summary.bestTrial().get().number());
+            g.writeNumberField("value", summary.bestTrial().get().value());
             g.writeEndObject();
         } else {
             g.writeNullField("best");
         }
-        writeInstant(g, "start", start);
+        writeInstant(g, "start", summary.datetimeStart().orElse(null));
         writeInstant(g, "lastActivity", last);
         g.writeEndObject();
     }
@@ -321,10 +318,6 @@ final class StudyJson {
         }
     }
 
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
-    }
-
     private static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
@@ -350,7 +343,9 @@ final class StudyJson {
         @Override
         public SerializableString getEscapeSequence(int ch) {
             // U+2028/2029 end a line in older JavaScript parsers; escape them too.
-            return ch == 0x2028 ? new SerializedString("\\u2028") : ch == 0x2029 ? new SerializedString("\\u2029") : null;
+            return ch == 0x2028
+                    ? new SerializedString("\\u2028")
+                    : ch == 0x2029 ? new SerializedString("\\u2029") : null;
         }
     }
 }

@@ -46,11 +46,16 @@ final class WebAssets {
         String html = "text/html; charset=utf-8";
         String js = "text/javascript; charset=utf-8";
         return new WebAssets(Map.of(
-                "/", new Asset(html, web(STUDIES_PAGE), 0),
-                "/study", new Asset(html, web(STUDY_PAGE), 0),
-                "/static/" + SCRIPT, new Asset(js, web(SCRIPT), 0),
-                "/static/" + STYLE, new Asset("text/css; charset=utf-8", web(STYLE), 0),
-                "/static/" + ECHARTS, new Asset(js, echarts(), 86400)));
+                "/",
+                new Asset(html, web(STUDIES_PAGE), 0),
+                "/study",
+                new Asset(html, web(STUDY_PAGE), 0),
+                "/static/" + SCRIPT,
+                new Asset(js, web(SCRIPT), 0),
+                "/static/" + STYLE,
+                new Asset("text/css; charset=utf-8", web(STYLE), 0),
+                "/static/" + ECHARTS,
+                new Asset(js, echarts(), 86400)));
     }
 
     /** The asset served at a path, or null. */
@@ -78,7 +83,8 @@ final class WebAssets {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("dashboard.properties is missing from the dashboard's jar", e);
         }
-        return resource("/META-INF/resources/webjars/echarts/" + p.getProperty("echarts.version") + "/dist/echarts.min.js");
+        return resource(
+                "/META-INF/resources/webjars/echarts/" + p.getProperty("echarts.version") + "/dist/echarts.min.js");
     }
 
     private static byte[] resource(String name) {

@@ -22,14 +22,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium driven through chromedriver, both found on this machine (never downloaded):
- * the flags keep it from reaching for the network, which a closed network refuses.
+ * the flags keep it from reaching for the network, which a closed network refuses. Used by the
+ * browser tests and by the benchmarks' dashboard suite.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> CHROMIUM =
+            List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
-    final ChromeDriver driver;
+    /** The driver, for what this class does not wrap. */
+    public final ChromeDriver driver;
+
     private final Path profile;
 
     private Browser(String chromium, String chromedriver) throws IOException {
@@ -61,47 +65,51 @@ final class Browser implements AutoCloseable {
     }
 
     /** A browser, or empty where no Chromium and chromedriver are installed. */
-    static Optional<Browser> start() throws IOException {
-        Optional<String> chromium = CHROMIUM.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
-        Optional<String> driver = DRIVER.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+    public static Optional<Browser> start() throws IOException {
+        Optional<String> chromium =
+                CHROMIUM.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+        Optional<String> driver =
+                DRIVER.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
         if (chromium.isEmpty() || driver.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Browser(chromium.get(), driver.get()));
     }
 
-    static boolean available() {
+    /** Whether Chromium and chromedriver are installed. */
+    public static boolean available() {
         return CHROMIUM.stream().anyMatch(p -> Files.isExecutable(Path.of(p)))
                 && DRIVER.stream().anyMatch(p -> Files.isExecutable(Path.of(p)));
     }
 
-    void open(String url) {
+    /** Loads a page. */
+    public void open(String url) {
         driver.get(url);
     }
 
-    Object js(String script, Object... args) {
+    /** Runs a script in the page and returns its value. */
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Waits until the script returns a truthy value. */
-    void waitFor(String what, String script, Duration timeout) {
-        new WebDriverWait(driver, timeout)
-                .withMessage(what)
-                .until(d -> {
-                    Object r = ((JavascriptExecutor) d).executeScript(script);
-                    return r != null && !Boolean.FALSE.equals(r) ? r : null;
-                });
+    public void waitFor(String what, String script, Duration timeout) {
+        new WebDriverWait(driver, timeout).withMessage(what).until(d -> {
+            Object r = ((JavascriptExecutor) d).executeScript(script);
+            return r != null && !Boolean.FALSE.equals(r) ? r : null;
+        });
     }
 
     /** The console's warnings and errors since the last call (a page's own errors among them). */
-    List<String> consoleProblems() {
+    public List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::toString)
                 .collect(Collectors.toList());
     }
 
-    Path screenshot(String name) {
+    /** Saves a PNG of the window under target/screenshots. */
+    public Path screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
@@ -115,11 +123,13 @@ final class Browser implements AutoCloseable {
 
     /** The lengths of every series' data in the ECharts chart drawn in the element with this id. */
     @SuppressWarnings("unchecked")
-    Map<String, Long> seriesLengths(String chartId) {
-        Object r = js("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                + "if (!c) return null; var out = {};"
-                + "c.getOption().series.forEach(function (s, i) { out[s.name || ('#' + i)] = s.data.filter(function (d) { return d !== '-'; }).length; });"
-                + "return out;", chartId);
+    public Map<String, Long> seriesLengths(String chartId) {
+        Object r = js(
+                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + "if (!c) return null; var out = {};"
+                        + "c.getOption().series.forEach(function (s, i) { out[s.name || ('#' + i)] = s.data.filter(function (d) { return d !== '-'; }).length; });"
+                        + "return out;",
+                chartId);
         return (Map<String, Long>) r;
     }
 
@@ -127,7 +137,8 @@ final class Browser implements AutoCloseable {
     public void close() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -65,17 +65,26 @@ class DashboardBrowserTest {
     }
 
     private String studyUrl(String name) {
-        return server.uri() + "study?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return server.uri() + "study?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private void openTab(String tab) {
-        browser.driver.findElement(By.cssSelector("#tabs button[data-tab='" + tab + "']")).click();
-        browser.waitFor("tab " + tab, "return document.getElementById('panel').getAttribute('data-tab') === '" + tab + "'", WAIT);
+        browser.driver
+                .findElement(By.cssSelector("#tabs button[data-tab='" + tab + "']"))
+                .click();
+        browser.waitFor(
+                "tab " + tab,
+                "return document.getElementById('panel').getAttribute('data-tab') === '" + tab + "'",
+                WAIT);
     }
 
     private void openStudy(String url) {
         browser.open(url);
-        browser.waitFor("the study page at " + url, "return !!document.getElementById('panel') || !!document.querySelector('.message')", WAIT);
+        browser.waitFor(
+                "the study page at " + url,
+                "return !!document.getElementById('panel') || !!document.querySelector('.message')",
+                WAIT);
     }
 
     @Test
@@ -89,32 +98,53 @@ class DashboardBrowserTest {
     /** The charts of a single-objective study, checked against the study's trials. */
     private void assertCharts(Study study, String screenshotPrefix) {
         List<FrozenTrial> trials = study.trials();
-        List<FrozenTrial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+        List<FrozenTrial> complete =
+                trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
         assertThat(trials).anyMatch(t -> t.state() == TrialState.PRUNED).anyMatch(t -> t.state() == TrialState.FAIL);
         assertThat(browser.driver.findElement(By.id("trial-count")).getText()).isEqualTo(String.valueOf(trials.size()));
 
         Map<String, Long> history = browser.seriesLengths("chart-history");
-        assertThat(history).containsEntry("Objective value", (long) complete.size()).containsEntry("Best value", (long) complete.size());
+        assertThat(history)
+                .containsEntry("Objective value", (long) complete.size())
+                .containsEntry("Best value", (long) complete.size());
         browser.screenshot(screenshotPrefix + "-history");
 
         openTab("trials");
         assertThat(browser.driver.findElement(By.id("page-info")).getText()).contains("of " + trials.size());
-        assertThat(browser.driver.findElements(By.cssSelector("#trial-table tbody tr"))).hasSize(Math.min(50, trials.size()));
-        FrozenTrial failed = trials.stream().filter(t -> t.state() == TrialState.FAIL).findFirst().orElseThrow();
-        browser.driver.findElement(By.cssSelector("#trial-filters input[data-state='COMPLETE']")).click();
-        browser.driver.findElement(By.cssSelector("#trial-filters input[data-state='PRUNED']")).click();
-        long notCompleteOrPruned = trials.stream().filter(t -> t.state() != TrialState.COMPLETE && t.state() != TrialState.PRUNED).count();
-        assertThat(browser.driver.findElement(By.id("page-info")).getText()).contains("of " + notCompleteOrPruned + " ");
-        browser.driver.findElement(By.cssSelector("#trial-table tr[data-number='" + failed.number() + "']")).click();
+        assertThat(browser.driver.findElements(By.cssSelector("#trial-table tbody tr")))
+                .hasSize(Math.min(50, trials.size()));
+        FrozenTrial failed = trials.stream()
+                .filter(t -> t.state() == TrialState.FAIL)
+                .findFirst()
+                .orElseThrow();
+        browser.driver
+                .findElement(By.cssSelector("#trial-filters input[data-state='COMPLETE']"))
+                .click();
+        browser.driver
+                .findElement(By.cssSelector("#trial-filters input[data-state='PRUNED']"))
+                .click();
+        long notCompleteOrPruned = trials.stream()
+                .filter(t -> t.state() != TrialState.COMPLETE && t.state() != TrialState.PRUNED)
+                .count();
+        assertThat(browser.driver.findElement(By.id("page-info")).getText())
+                .contains("of " + notCompleteOrPruned + " ");
+        browser.driver
+                .findElement(By.cssSelector("#trial-table tr[data-number='" + failed.number() + "']"))
+                .click();
         WebElement detail = browser.driver.findElement(By.id("trial-detail"));
         assertThat(detail.getText()).contains("Trial " + failed.number()).contains("diverged at x=");
         browser.screenshot(screenshotPrefix + "-trials");
-        browser.driver.findElement(By.cssSelector("#trial-filters input[data-state='COMPLETE']")).click();
-        browser.driver.findElement(By.cssSelector("#trial-filters input[data-state='PRUNED']")).click();
+        browser.driver
+                .findElement(By.cssSelector("#trial-filters input[data-state='COMPLETE']"))
+                .click();
+        browser.driver
+                .findElement(By.cssSelector("#trial-filters input[data-state='PRUNED']"))
+                .click();
 
         openTab("intermediate");
         Map<String, Long> curves = browser.seriesLengths("chart-intermediate");
-        long reported = trials.stream().mapToLong(t -> t.intermediateValues().size()).sum();
+        long reported =
+                trials.stream().mapToLong(t -> t.intermediateValues().size()).sum();
         assertThat(curves.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(reported);
         assertThat(curves).containsKeys("complete", "pruned");
         browser.screenshot(screenshotPrefix + "-intermediate");
@@ -128,7 +158,9 @@ class DashboardBrowserTest {
         browser.screenshot(screenshotPrefix + "-slice");
 
         openTab("contour");
-        assertThat(browser.seriesLengths("chart-contour")).containsEntry("Trials", (long) complete.size()).containsEntry("Interpolated", 1600L);
+        assertThat(browser.seriesLengths("chart-contour"))
+                .containsEntry("Trials", (long) complete.size())
+                .containsEntry("Interpolated", 1600L);
         browser.screenshot(screenshotPrefix + "-contour");
 
         openTab("edf");
@@ -141,11 +173,16 @@ class DashboardBrowserTest {
         browser.screenshot(screenshotPrefix + "-timeline");
 
         openTab("importance");
-        browser.waitFor("importance answer", "return !document.querySelector('#panel .note') || document.querySelector('#panel .message')", WAIT);
-        assertThat(browser.driver.findElement(By.cssSelector("#panel .message")).getText()).contains("not available");
+        browser.waitFor(
+                "importance answer",
+                "return !document.querySelector('#panel .note') || document.querySelector('#panel .message')",
+                WAIT);
+        assertThat(browser.driver.findElement(By.cssSelector("#panel .message")).getText())
+                .contains("not available");
 
         openTab("pareto");
-        assertThat(browser.driver.findElement(By.cssSelector("#panel .message")).getText()).contains("one objective");
+        assertThat(browser.driver.findElement(By.cssSelector("#panel .message")).getText())
+                .contains("one objective");
         openTab("history");
     }
 
@@ -167,7 +204,8 @@ class DashboardBrowserTest {
         browser.js("document.getElementById('chart-pareto3d').scrollIntoView()");
         browser.screenshot("multi-pareto-3d");
         openTab("history");
-        assertThat(browser.seriesLengths("chart-history")).containsEntry("Objective value", complete.size() - infeasible)
+        assertThat(browser.seriesLengths("chart-history"))
+                .containsEntry("Objective value", complete.size() - infeasible)
                 .containsEntry("Infeasible", infeasible);
         assertThat(browser.consoleProblems()).isEmpty();
     }
@@ -186,10 +224,14 @@ class DashboardBrowserTest {
         openTab("trials");
         browser.driver.findElement(By.cssSelector("#trial-table tbody tr")).click();
         String detail = browser.driver.findElement(By.id("trial-detail")).getText();
-        assertThat(detail).contains(StudyFixtures.XSS_PARAM).contains("<u>key</u>").contains("<script>alert(4)</script>");
+        assertThat(detail)
+                .contains(StudyFixtures.XSS_PARAM)
+                .contains("<u>key</u>")
+                .contains("<script>alert(4)</script>");
         assertThat(browser.driver.findElement(By.id("trial-table")).getText()).contains(StudyFixtures.XSS_PARAM);
         // Nothing of the markup became an element.
-        assertThat(browser.driver.findElements(By.cssSelector("#app img, #app b, #app u, #app i, #app script"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#app img, #app b, #app u, #app i, #app script")))
+                .isEmpty();
         browser.screenshot("markup-trials");
         assertThat(browser.consoleProblems()).isEmpty();
     }
@@ -211,14 +253,22 @@ class DashboardBrowserTest {
         for (String name : expected.keySet()) {
             openStudy(studyUrl(name));
             List<String> texts = new ArrayList<>();
-            for (String tab : List.of("history", "trials", "intermediate", "parallel", "slice", "contour", "edf", "timeline", "pareto")) {
+            for (String tab : List.of(
+                    "history", "trials", "intermediate", "parallel", "slice", "contour", "edf", "timeline", "pareto")) {
                 openTab(tab);
                 String panel = browser.driver.findElement(By.id("panel")).getText();
-                boolean drawn = !browser.driver.findElements(By.cssSelector("#panel canvas")).isEmpty()
-                        || !browser.driver.findElements(By.cssSelector("#panel table")).isEmpty();
-                assertThat(drawn || !panel.isBlank()).as(name + " / " + tab + " is blank").isTrue();
+                boolean drawn = !browser.driver
+                                .findElements(By.cssSelector("#panel canvas"))
+                                .isEmpty()
+                        || !browser.driver
+                                .findElements(By.cssSelector("#panel table"))
+                                .isEmpty();
+                assertThat(drawn || !panel.isBlank())
+                        .as(name + " / " + tab + " is blank")
+                        .isTrue();
                 if (tab.equals(tabForMessage.get(name))) {
-                    texts.add(panel + browser.driver.findElement(By.id("summary")).getText());
+                    texts.add(
+                            panel + browser.driver.findElement(By.id("summary")).getText());
                 }
             }
             assertThat(String.join("\n", texts)).as(name).containsIgnoringCase(expected.get(name));
@@ -226,7 +276,8 @@ class DashboardBrowserTest {
             assertThat(browser.consoleProblems()).as(name).isEmpty();
         }
         openStudy(studyUrl("no such study"));
-        assertThat(browser.driver.findElement(By.cssSelector(".message")).getText()).contains("There is no study named 'no such study'");
+        assertThat(browser.driver.findElement(By.cssSelector(".message")).getText())
+                .contains("There is no study named 'no such study'");
         browser.screenshot("odd-unknown-study");
         // The one console line: the browser's own note of the API's 404, the answer the page shows.
         assertThat(browser.consoleProblems()).singleElement().asString().contains("404");
@@ -254,7 +305,8 @@ class DashboardBrowserTest {
     void theLivePageShowsTrialsAnotherProcessAddsWithoutAReload(@TempDir Path liveDir) throws Exception {
         String url = "sqlite:" + liveDir.resolve("live.db");
         try (Storage liveStorage = Storages.open(url);
-                DashboardServer liveServer = DashboardServer.builder().storage(liveStorage).port(0).start()) {
+                DashboardServer liveServer =
+                        DashboardServer.builder().storage(liveStorage).port(0).start()) {
             Study study = Study.builder().name("live").storage(liveStorage).build();
             study.optimize(t -> t.suggestFloat("x", 0, 1), 5);
             openStudy(liveServer.uri() + "study?name=live");
@@ -262,7 +314,8 @@ class DashboardBrowserTest {
             browser.js("window.__notReloaded = true;");
 
             Process worker = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
                             "-cp",
                             System.getProperty("java.class.path"),
                             AddTrials.class.getName(),
@@ -272,15 +325,25 @@ class DashboardBrowserTest {
                     .redirectErrorStream(true)
                     .redirectOutput(liveDir.resolve("worker.log").toFile())
                     .start();
-            assertThat(worker.waitFor()).as(Files.readString(liveDir.resolve("worker.log"))).isZero();
+            assertThat(worker.waitFor())
+                    .as(Files.readString(liveDir.resolve("worker.log")))
+                    .isZero();
 
-            browser.waitFor("the other process's trials", "return document.getElementById('trial-count').textContent === '9'", WAIT);
+            browser.waitFor(
+                    "the other process's trials",
+                    "return document.getElementById('trial-count').textContent === '9'",
+                    WAIT);
             assertThat(browser.js("return window.__notReloaded === true")).isEqualTo(true);
-            assertThat(browser.driver.findElement(By.id("state-counts")).getText()).contains("complete 8").contains("running 1");
+            assertThat(browser.driver.findElement(By.id("state-counts")).getText())
+                    .contains("complete 8")
+                    .contains("running 1");
             assertThat(browser.seriesLengths("chart-history")).containsEntry("Objective value", 8L);
 
             study.tell(8, 0.123); // the running trial finishes: the page re-reads it
-            browser.waitFor("trial 8 complete", "return document.getElementById('state-counts').textContent.indexOf('complete 9') >= 0", WAIT);
+            browser.waitFor(
+                    "trial 8 complete",
+                    "return document.getElementById('state-counts').textContent.indexOf('complete 9') >= 0",
+                    WAIT);
             assertThat(browser.seriesLengths("chart-history")).containsEntry("Objective value", 9L);
             assertThat(browser.js("return window.__notReloaded === true")).isEqualTo(true);
             browser.screenshot("live");

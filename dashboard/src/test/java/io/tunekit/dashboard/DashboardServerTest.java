@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +54,8 @@ class DashboardServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(server.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode json(String path) throws Exception {
@@ -86,10 +86,12 @@ class DashboardServerTest {
             counted += n.asInt();
         }
         assertThat(counted).isEqualTo(12);
-        assertThat(s.get("best").get("number").asInt()).isEqualTo(study.bestTrial().number());
+        assertThat(s.get("best").get("number").asInt())
+                .isEqualTo(study.bestTrial().number());
         assertThat(s.get("best").get("value").asDouble()).isEqualTo(study.bestValue());
         assertThat(s.get("start").asLong()).isPositive();
-        assertThat(s.get("lastActivity").asLong()).isGreaterThanOrEqualTo(s.get("start").asLong());
+        assertThat(s.get("lastActivity").asLong())
+                .isGreaterThanOrEqualTo(s.get("start").asLong());
 
         JsonNode one = json("api/studies/" + encode("s/1 +x"));
         assertThat(one.get("name").asText()).isEqualTo("s/1 +x");
@@ -97,7 +99,11 @@ class DashboardServerTest {
 
     @Test
     void aPollSendsOnlyNewTrialsAndTheUnfinishedOnesItNames() throws Exception {
-        Study study = Study.builder().name("live").sampler(new RandomSampler(1)).storage(storage).build();
+        Study study = Study.builder()
+                .name("live")
+                .sampler(new RandomSampler(1))
+                .storage(storage)
+                .build();
         study.optimize(t -> t.suggestFloat("x", 0, 1), 3);
         Trial running = study.ask();
         running.suggestFloat("x", 0, 1);
@@ -151,7 +157,8 @@ class DashboardServerTest {
     void badRequestsGetAClearMessageAndTheRightStatus() throws Exception {
         HttpResponse<String> unknown = get("api/studies/nope/trials");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("There is no study named 'nope' in this storage");
+        assertThat(JSON.readTree(unknown.body()).get("error").asText())
+                .isEqualTo("There is no study named 'nope' in this storage");
 
         Study.builder().name("s").storage(storage).build();
         HttpResponse<String> badSince = get("api/studies/s/trials?since=abc");
@@ -162,7 +169,9 @@ class DashboardServerTest {
         assertThat(get("no-such-page").statusCode()).isEqualTo(404);
 
         HttpResponse<String> post = http.send(
-                HttpRequest.newBuilder(server.uri().resolve("api/studies")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpRequest.newBuilder(server.uri().resolve("api/studies"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.body()).contains("read-only");
@@ -179,7 +188,8 @@ class DashboardServerTest {
     private int rawStatus(String host) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.uri().getPort())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET /api/studies HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /api/studies HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
@@ -191,7 +201,9 @@ class DashboardServerTest {
     void pagesAndScriptsAreServedFromTheJarWithAStrictPolicy() throws Exception {
         HttpResponse<String> page = get("study?name=x");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'").contains("connect-src 'self'");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'")
+                .contains("connect-src 'self'");
         assertThat(get("static/echarts.min.js").body()).contains("echarts").hasSizeGreaterThan(500_000);
         assertThat(get("static/tunekit.js").statusCode()).isEqualTo(200);
         assertThat(get("").body()).contains("data-page=\"studies\"");
@@ -200,14 +212,20 @@ class DashboardServerTest {
     @Test
     void aMissingSqliteFileIsReportedOnEveryRequestAndNeverCreated() throws Exception {
         Path missing = dir.resolve("absent.db");
-        try (DashboardServer s = DashboardServer.builder().storageUrl("sqlite:" + missing).port(0).start()) {
+        try (DashboardServer s = DashboardServer.builder()
+                .storageUrl("sqlite:" + missing)
+                .port(0)
+                .start()) {
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(s.uri().resolve("api/studies")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(s.uri().resolve("api/studies")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(r.body()).get("error").asText())
                     .startsWith("Cannot read the storage: There is no SQLite database at " + missing);
             HttpResponse<String> study = http.send(
-                    HttpRequest.newBuilder(s.uri().resolve("api/studies/x/trials")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(s.uri().resolve("api/studies/x/trials"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(study.statusCode()).isEqualTo(503);
         }
         assertThat(missing).doesNotExist();
@@ -221,7 +239,8 @@ class DashboardServerTest {
                 .port(0)
                 .start()) {
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(s.uri().resolve("api/studies")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(s.uri().resolve("api/studies")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(r.body()).get("error").asText()).startsWith("Cannot read the storage: ");
         }
@@ -235,7 +254,9 @@ class DashboardServerTest {
         String html = Files.readString(file);
         assertThat(html).doesNotContain("<script src").doesNotContain("<link rel=\"stylesheet\"");
         assertThat(html).contains("connect-src 'none'").contains("id=\"tunekit-data\"");
-        String data = html.substring(html.indexOf("id=\"tunekit-data\">") + 18, html.indexOf("</script>", html.indexOf("id=\"tunekit-data\"")));
+        String data = html.substring(
+                html.indexOf("id=\"tunekit-data\">") + 18,
+                html.indexOf("</script>", html.indexOf("id=\"tunekit-data\"")));
         JsonNode envelope = JSON.readTree(data);
         assertThat(envelope.get("trials")).hasSize(10);
         assertThat(envelope.get("study").get("directions")).hasSize(3);

@@ -63,7 +63,8 @@ final class StudyFixtures {
                     if (kind.equals("net") && x > 2) {
                         throw new DeliberateFailure("diverged at x=" + x);
                     }
-                    double target = x * x + Math.abs(Math.log10(lr) + 2) + depth * 0.1 + (kind.equals("tree") ? 0 : 0.5);
+                    double target =
+                            x * x + Math.abs(Math.log10(lr) + 2) + depth * 0.1 + (kind.equals("tree") ? 0 : 0.5);
                     double value = target + 5;
                     for (int step = 0; step < 8; step++) {
                         value = target + 5.0 / (step + 1);
@@ -110,7 +111,8 @@ final class StudyFixtures {
         study.optimize(
                 trial -> {
                     double v = trial.suggestFloat(XSS_PARAM, 0, 1);
-                    String c = trial.suggestCategorical("choice", List.of(XSS_CHOICE, "</script><script>alert(3)</script>"));
+                    String c = trial.suggestCategorical(
+                            "choice", List.of(XSS_CHOICE, "</script><script>alert(3)</script>"));
                     trial.setUserAttr("<u>key</u>", "<script>alert(4)</script>");
                     return v + c.length();
                 },
@@ -149,7 +151,11 @@ final class StudyFixtures {
                 .systemAttr(FrozenTrial.FAIL_REASON_KEY, "The objective returned NaN")
                 .build());
 
-        Study wide = Study.builder().name(WIDE).storage(storage).sampler(new RandomSampler(5)).build();
+        Study wide = Study.builder()
+                .name(WIDE)
+                .storage(storage)
+                .sampler(new RandomSampler(5))
+                .build();
         wide.optimize(
                 trial -> {
                     double sum = 0;
@@ -160,7 +166,11 @@ final class StudyFixtures {
                 },
                 5);
 
-        Study conditional = Study.builder().name(CONDITIONAL).storage(storage).sampler(new RandomSampler(9)).build();
+        Study conditional = Study.builder()
+                .name(CONDITIONAL)
+                .storage(storage)
+                .sampler(new RandomSampler(9))
+                .build();
         conditional.optimize(
                 trial -> {
                     String model = trial.suggestCategorical("model", List.of("svm", "forest", "knn", "tree", "net"));

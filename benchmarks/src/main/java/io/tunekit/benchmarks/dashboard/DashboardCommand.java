@@ -4,6 +4,7 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
+import io.tunekit.dashboard.Browser;
 import io.tunekit.dashboard.DashboardServer;
 import io.tunekit.dashboard.Report;
 import io.tunekit.distribution.CategoricalDistribution;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +41,26 @@ import picocli.CommandLine.Option;
 @Command(
         name = "dashboard",
         mixinStandardHelpOptions = true,
-        description = "Dashboard at scale: first paint of a large study in headless Chromium, server heap, report size.")
+        description =
+                "Dashboard at scale: first paint of a large study in headless Chromium, server heap, report size.")
 public final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--trials", defaultValue = "50000", description = "Trials in the study (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--trials",
+            defaultValue = "50000",
+            description = "Trials in the study (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--warm-loads", defaultValue = "3", description = "Page loads after the first (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warm-loads",
+            defaultValue = "3",
+            description = "Page loads after the first (default: ${DEFAULT-VALUE}).")
     int warmLoads;
 
-    @Option(names = "--polls", defaultValue = "200", description = "Live polls to measure the heap after (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--polls",
+            defaultValue = "200",
+            description = "Live polls to measure the heap after (default: ${DEFAULT-VALUE}).")
     int polls;
 
     @Option(
@@ -66,20 +78,27 @@ public final class DashboardCommand implements Callable<Integer> {
         fill(url, name);
 
         try (Storage storage = Storages.open(url);
-                DashboardServer server = DashboardServer.builder().storage(storage).port(0).start();
-                HeadlessChromium chromium = HeadlessChromium.start()) {
+                DashboardServer server =
+                        DashboardServer.builder().storage(storage).port(0).start();
+                Browser chromium = Browser.start()
+                        .orElseThrow(() -> new IllegalStateException("Chromium and chromedriver are not installed"))) {
+            chromium.driver
+                    .manage()
+                    .timeouts()
+                    .pageLoadTimeout(Duration.ofMinutes(2))
+                    .scriptTimeout(Duration.ofMinutes(2));
             long heapIdle = heapAfterGc();
             String page = server.uri() + "study?name=" + name;
             List<Map<String, Object>> loads = new ArrayList<>();
             for (int i = 0; i <= warmLoads; i++) {
-                Map<String, Object> t = chromium.loadStudyPage(page, trials);
+                Map<String, Object> t = loadStudyPage(chromium, page, trials);
                 loads.add(t);
                 System.out.printf(
                         "%s load: first contentful paint %.0f ms, history chart with %,d trials drawn %.0f ms after navigation start%n",
                         i == 0 ? "cold" : "warm", ms(t, "fcp"), trials, ms(t, "historyDrawn"));
             }
             long heapLoaded = heapAfterGc();
-            Map<String, Object> table = chromium.tableTimings();
+            Map<String, Object> table = tableTimings(chromium);
             System.out.printf(
                     "trials table: open %.0f ms, sort by value %.0f ms, next page %.0f ms, filter by state %.0f ms%n",
                     ms(table, "open"), ms(table, "sort"), ms(table, "next"), ms(table, "filter"));
@@ -96,14 +115,20 @@ public final class DashboardCommand implements Callable<Integer> {
             System.out.printf(
                     "server heap after GC: %.0f MB with the storage open, %.0f MB after %d page loads, %.0f MB after %d polls "
                             + "(max heap %.0f MB)%n",
-                    mb(heapIdle), mb(heapLoaded), warmLoads + 1, mb(heapPolled), polls, mb(Runtime.getRuntime().maxMemory()));
+                    mb(heapIdle),
+                    mb(heapLoaded),
+                    warmLoads + 1,
+                    mb(heapPolled),
+                    polls,
+                    mb(Runtime.getRuntime().maxMemory()));
 
             Path report = dir.resolve("report-" + trials + ".html");
             long writeStart = System.nanoTime();
             Report.write(storage, name, report);
             double writeMs = (System.nanoTime() - writeStart) / 1e6;
             long size = Files.size(report);
-            Map<String, Object> fromDisk = chromium.loadStudyPage(report.toUri().toString(), trials);
+            Map<String, Object> fromDisk =
+                    loadStudyPage(chromium, report.toUri().toString(), trials);
             System.out.printf(
                     "report: %,d bytes (%.2f MB) written in %.0f ms; from disk, history chart drawn %.0f ms after navigation start%n",
                     size, size / 1e6, writeMs, ms(fromDisk, "historyDrawn"));
@@ -141,7 +166,8 @@ public final class DashboardCommand implements Callable<Integer> {
                 int dv = 1 + random.nextInt(12);
                 double value = xv * xv + Math.abs(Math.log10(lrv) + 3) + 0.1 * dv + random.nextDouble();
                 double roll = random.nextDouble();
-                TrialState state = roll < 0.05 ? TrialState.FAIL : roll < 0.10 ? TrialState.PRUNED : TrialState.COMPLETE;
+                TrialState state =
+                        roll < 0.05 ? TrialState.FAIL : roll < 0.10 ? TrialState.PRUNED : TrialState.COMPLETE;
                 Instant begin = t0.plusMillis(i * 1000L + random.nextInt(500));
                 FrozenTrial.Builder b = FrozenTrial.builder()
                         .state(state)
@@ -167,6 +193,36 @@ public final class DashboardCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Opens a study page (served or a report file) and waits until the history chart is drawn;
+     * returns the first contentful paint and the time the chart was drawn, in ms after navigation
+     * start.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> loadStudyPage(Browser chromium, String url, int trials) {
+        chromium.open("about:blank");
+        chromium.open(url);
+        chromium.waitFor(
+                "the history chart of " + trials + " trials",
+                "return window.tunekit && window.tunekit.timings.historyDrawn ? true : null",
+                Duration.ofMinutes(2));
+        return (Map<String, Object>) chromium.js("var p = performance.getEntriesByName('first-contentful-paint')[0];"
+                + "return {fcp: p ? p.startTime : -1, historyDrawn: window.tunekit.timings.historyDrawn};");
+    }
+
+    /** Opens the trials tab, sorts by value, pages on and filters by state, timing each in the page. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> tableTimings(Browser chromium) {
+        return (Map<String, Object>)
+                chromium.js("function t(f) { var s = performance.now(); f(); return performance.now() - s; }"
+                        + "var out = {};"
+                        + "out.open = t(function () { document.querySelector(\"#tabs button[data-tab='trials']\").click(); });"
+                        + "out.sort = t(function () { document.querySelector(\"#trial-table th[data-key='value0']\").click(); });"
+                        + "out.next = t(function () { document.getElementById('page-next').click(); });"
+                        + "out.filter = t(function () { document.querySelector(\"#trial-filters input[data-state='COMPLETE']\").click(); });"
+                        + "return out;");
+    }
+
     private static double ms(Map<String, Object> timings, String key) {
         return ((Number) timings.get(key)).doubleValue();
     }
@@ -181,5 +237,4 @@ public final class DashboardCommand implements Callable<Integer> {
     private static double mb(long bytes) {
         return bytes / 1048576.0;
     }
-
 }

@@ -11,6 +11,7 @@
 
   var STATES = ['COMPLETE', 'PRUNED', 'FAIL', 'RUNNING', 'WAITING'];
   var STATE_COLORS = { COMPLETE: '#3b7dd8', PRUNED: '#e0962c', FAIL: '#d64545', RUNNING: '#3d9a52', WAITING: '#8a919c' };
+  var STUDY_COLORS = ['#3b7dd8', '#e0962c', '#3d9a52', '#d6336c', '#8e5cc7', '#1aa0b8', '#7a6a3a', '#555d6b'];
   var POLL_MS = 1000;
   var PAGE_ROWS = 50;
   var MAX_RUNNING_LISTED = 500;
@@ -369,7 +370,9 @@
     this.isReport = isReport;
     this.tab = (location.hash || '#history').substring(1);
     if (!TABS.some(function (t) { return t[0] === this.tab; }, this)) this.tab = 'history';
-    this.settings = { objective: 0, log: false, overlay: [], table: { sort: 'number', desc: false, page: 0, states: {}, filterParam: '', min: '', max: '' } };
+    // ?compare=NAME (repeatable) overlays other studies, so that a comparison can be linked to.
+    var compare = isReport ? [] : new URLSearchParams(location.search).getAll('compare');
+    this.settings = { objective: 0, log: false, overlay: compare, table: { sort: 'number', desc: false, page: 0, states: {}, filterParam: '', min: '', max: '' } };
     this.overlayStores = {};
     this.charts = {};
     this.built = false;
@@ -595,10 +598,13 @@
         if (bestValue !== null) best.push([t.number, bestValue]);
       });
       if (s === store) total = points.length + infeasible.length;
+      // One colour per study when several are compared; blue dots and a red best line for one.
       var label = stores.length > 1 ? s.name + ': ' : '';
-      series.push({ name: label + 'Objective value', type: 'scatter', data: points, symbolSize: 5, large: true, largeThreshold: 5000 });
-      if (infeasible.length) series.push({ name: label + 'Infeasible', type: 'scatter', data: infeasible, symbolSize: 5, itemStyle: { color: '#b0b6c0' }, large: true });
-      if (s.study.directions.length === 1) series.push({ name: label + 'Best value', type: 'line', step: 'end', data: best, showSymbol: false, lineStyle: { width: 2 } });
+      var color = stores.length > 1 ? STUDY_COLORS[stores.indexOf(s) % STUDY_COLORS.length] : '#3b7dd8';
+      var size = points.length > 2000 ? 4 : 7;
+      series.push({ name: label + 'Objective value', type: 'scatter', data: points, symbolSize: size, color: color, itemStyle: { opacity: 0.8 }, large: true, largeThreshold: 5000 });
+      if (infeasible.length) series.push({ name: label + 'Infeasible', type: 'scatter', data: infeasible, symbolSize: size, itemStyle: { color: '#b0b6c0' }, large: true });
+      if (s.study.directions.length === 1) series.push({ name: label + 'Best value', type: 'line', step: 'end', data: best, showSymbol: false, color: stores.length > 1 ? color : '#d6336c', lineStyle: { width: 2 } });
     });
     if (!total && stores.length === 1) {
       message(panel, noCompleteMessage(store));
@@ -892,6 +898,25 @@
     controls.appendChild(el('label', null, label + ' ', sel));
   };
 
+  /**
+   * The start of every chart over parameters: the objective chooser, or a message (and null) when
+   * the study has too few parameters or no complete trial.
+   */
+  StudyPage.prototype.paramChartStart = function (panel, minParams) {
+    var self = this;
+    var store = this.store;
+    if (!needParams(panel, store, minParams)) return null;
+    var complete = store.complete();
+    if (!complete.length) {
+      message(panel, noCompleteMessage(store));
+      return null;
+    }
+    var controls = el('div', { className: 'controls' });
+    panel.appendChild(controls);
+    this.objectiveSelect(controls, function () { self.renderTab(); });
+    return { complete: complete, controls: controls };
+  };
+
   function needParams(panel, store, n) {
     if (store.params.length >= n) return true;
     message(panel, store.params.length ? 'This view needs ' + n + ' parameters; the study has ' + store.params.length + '.' : 'No trial has parameters yet.');
@@ -904,17 +929,12 @@
     var self = this;
     var store = this.store;
     var k = this.settings.objective;
-    if (!needParams(panel, store, 1)) return;
-    var complete = store.complete();
-    if (!complete.length) {
-      message(panel, noCompleteMessage(store));
-      return;
-    }
+    var start = this.paramChartStart(panel, 1);
+    if (!start) return;
+    var complete = start.complete;
+    var controls = start.controls;
     if (!this.settings.parallel) this.settings.parallel = store.params.slice(0, DEFAULT_PARALLEL_PARAMS).map(function (p) { return p.name; });
     var chosen = store.params.filter(function (p) { return self.settings.parallel.indexOf(p.name) >= 0; });
-    var controls = el('div', { className: 'controls' });
-    panel.appendChild(controls);
-    this.objectiveSelect(controls, function () { self.renderTab(); });
     var sel = el('select', { multiple: 'multiple', id: 'parallel-params', size: String(Math.min(6, store.params.length)) });
     store.params.forEach(function (p) {
       var o = el('option', { value: p.name, text: p.name });
@@ -981,17 +1001,12 @@
     var self = this;
     var store = this.store;
     var k = this.settings.objective;
-    if (!needParams(panel, store, 1)) return;
-    var complete = store.complete();
-    if (!complete.length) {
-      message(panel, noCompleteMessage(store));
-      return;
-    }
+    var start = this.paramChartStart(panel, 1);
+    if (!start) return;
+    var complete = start.complete;
+    var controls = start.controls;
     var name = this.settings.slice && this.settings.slice in store.paramIndex ? this.settings.slice : store.params[0].name;
     var p = store.params[store.paramIndex[name]];
-    var controls = el('div', { className: 'controls' });
-    panel.appendChild(controls);
-    this.objectiveSelect(controls, function () { self.renderTab(); });
     this.paramSelect(controls, 'slice-param', 'Parameter', name, function (v) { self.settings.slice = v; self.renderTab(); });
     var data = [];
     var lacking = 0;
@@ -1032,17 +1047,12 @@
     var self = this;
     var store = this.store;
     var k = this.settings.objective;
-    if (!needParams(panel, store, 2)) return;
-    var complete = store.complete();
-    if (!complete.length) {
-      message(panel, noCompleteMessage(store));
-      return;
-    }
+    var start = this.paramChartStart(panel, 2);
+    if (!start) return;
+    var complete = start.complete;
+    var controls = start.controls;
     var xs = this.settings.contourX && this.settings.contourX in store.paramIndex ? this.settings.contourX : store.params[0].name;
     var ys = this.settings.contourY && this.settings.contourY in store.paramIndex ? this.settings.contourY : store.params[1].name;
-    var controls = el('div', { className: 'controls' });
-    panel.appendChild(controls);
-    this.objectiveSelect(controls, function () { self.renderTab(); });
     this.paramSelect(controls, 'contour-x', 'x', xs, function (v) { self.settings.contourX = v; self.renderTab(); });
     this.paramSelect(controls, 'contour-y', 'y', ys, function (v) { self.settings.contourY = v; self.renderTab(); });
     if (xs === ys) {
@@ -1194,7 +1204,7 @@
         else if (s === store) skipped++;
       });
       values.sort(function (a, b) { return a - b; });
-      series.push({ name: s.name, type: 'line', step: 'end', showSymbol: false, data: values.map(function (v, i) { return [v, (i + 1) / values.length]; }) });
+      series.push({ name: s.name, type: 'line', step: 'end', showSymbol: false, color: STUDY_COLORS[series.length % STUDY_COLORS.length], data: values.map(function (v, i) { return [v, (i + 1) / values.length]; }) });
     });
     if (!series[0].data.length) {
       message(panel, noCompleteMessage(store));
