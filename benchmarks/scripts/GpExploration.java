@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Where GpSampler (Tunekit's model, and Optuna's: no output warping, Optuna's length scale prior)
- * and TpeSampler look on styblinski_tang8 (PROTOCOL.md), seeds 0..N-1, 100
+ * and TpeSampler look on styblinski_tang8 (docs/benchmarks.md), seeds 0..N-1, 100
  * trials: over trials 50-99, the share of coordinates within 0.5 of a bound of [-5, 5], and the
  * mean distance of a proposal from the best point so far; over the best points, how much regret
  * comes from coordinates in the wrong well (x > 0) and how much from coordinates away from their

@@ -1,4 +1,4 @@
-"""An independent check of GpSampler's kernel fit: the MAP loss of optuna-semantics.md section 4.4
+"""An independent check of GpSampler's kernel fit: the MAP loss of docs/semantics.md §4.4
 written in NumPy and minimised with SciPy's L-BFGS-B (numerical gradient, then polished).
 
 The data are those of KernelFitTest.fitReachesTheMapOptimumScipyFinds, drawn the same way (Java's

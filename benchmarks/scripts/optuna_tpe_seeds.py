@@ -1,8 +1,8 @@
-"""Optuna 3.1.0's TPE on branin and rosenbrock5 (PROTOCOL.md section 1) over a seed range.
+"""Optuna 3.1.0's TPE on branin and rosenbrock5 (docs/benchmarks.md §1) over a seed range.
 
 Prints the median simple regret at 25/50/100/200 trials per problem and TPE variant, and
 writes quantiles (25%, median, 75%) as JSON, to compare Tunekit's `quality` suite with Optuna
-on seeds beyond BASELINE.md's 0-14. Needs Debian's python3-optuna (3.1.0):
+on seeds beyond the baseline's 0-14 (docs/benchmarks.md). Needs Debian's python3-optuna (3.1.0):
 
     /usr/bin/python3 benchmarks/scripts/optuna_tpe_seeds.py 15 59 optuna-tpe-seeds.json
 """

@@ -6,8 +6,8 @@ Run with Debian's Optuna 3.1.0 (apt-get install python3-optuna; /usr/bin/python3
 
 It prints, for every case, the CSV row (and the comments between cases) pasted into the Java test of the same pruner, with the
 decision Optuna takes (and, for successive halving, the rung attributes it writes on the
-current trial). The pruners' rules are unchanged from Optuna 3.1 to 5.0 (optuna-semantics.md
-section 9); WilcoxonPruner is newer than 3.1 and is checked against SciPy separately.
+current trial). The pruners' rules are unchanged from Optuna 3.1 to 5.0 (docs/semantics.md
+§9); WilcoxonPruner is newer than 3.1 and is checked against SciPy separately.
 
 A case is "options ; direction ; other trials ; current trial":
   other trials  trials separated by '|'; each is an optional state letter (C complete, P pruned,

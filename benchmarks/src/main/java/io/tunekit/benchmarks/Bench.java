@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The benchmark runner: {@code java -jar benchmarks/target/tunekit-benchmarks.jar <suite> ...}.
- * Suites: {@code quality} (regret over seeds, PROTOCOL.md section 2), {@code overhead}
+ * Suites: {@code quality} (regret over seeds, docs/benchmarks.md §2), {@code overhead}
  * (framework cost per trial, section 3, and the TPE speed cases), {@code storage} (the SQLite
  * storage, section 4), {@code pruning} (steps saved and best final score of each pruner on
  * synthetic learning curves), {@code gp-cost} (time of one GP ask as the study grows) and
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Tunekit's quality and speed benchmarks (see ../shared/bench/PROTOCOL.md).",
+        description = "Tunekit's quality and speed benchmarks (see docs/benchmarks.md).",
         subcommands = {
             QualityCommand.class,
             OverheadCommand.class,

@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Optuna 3.1.0's figures on the protocol's problems, read from a verbatim copy of the shared
- * {@code BASELINE.md} kept as a resource, so that reports can print them beside ours.
+ * Optuna 3.1.0's figures on the protocol's problems, read from the resource
+ * {@code optuna-3.1.0-baseline.md} (see docs/benchmarks.md), so that reports can print them
+ * beside ours.
  */
 public final class OptunaBaseline {
 
@@ -46,7 +47,7 @@ public final class OptunaBaseline {
         this.overhead = overhead;
     }
 
-    /** The figures of the bundled BASELINE.md. */
+    /** The figures of the bundled baseline. */
     public static OptunaBaseline load() {
         try (InputStream in = OptunaBaseline.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -58,7 +59,7 @@ public final class OptunaBaseline {
         }
     }
 
-    /** Parses the markdown of BASELINE.md (sections "## 1." quality and "## 2." overhead). */
+    /** Parses the baseline's markdown (sections "## 1." quality and "## 2." overhead). */
     static OptunaBaseline parse(String markdown) {
         Map<String, Map<String, Map<Integer, Spread>>> quality = new LinkedHashMap<>();
         List<Overhead> overhead = new ArrayList<>();

@@ -12,7 +12,7 @@ import io.tunekit.storage.InMemoryStorage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A trial stopped by a pruner ends PRUNED and keeps its last reported value (optuna-semantics.md 1.4). */
+/** A trial stopped by a pruner ends PRUNED and keeps its last reported value (docs/semantics.md §1.4). */
 class PrunedTrialTest {
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * WilcoxonPruner decisions (optuna-semantics.md section 5.7; Optuna 3.1 has no WilcoxonPruner to
+ * WilcoxonPruner decisions (docs/semantics.md §5.7; Optuna 3.1 has no WilcoxonPruner to
  * compute them with). The p-values quoted are SciPy's {@code wilcoxon(d, zero_method="zsplit")};
  * n equal positive differences give p = 2^-n. See {@link PrunerCase} for the notation; the best
  * trial is the COMPLETE one with the best {@code =value}.

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code overhead}: the framework-overhead benchmark of PROTOCOL.md section 3 (suite
+ * {@code overhead}: the framework-overhead benchmark of docs/benchmarks.md §3 (suite
  * {@code protocol}) and the TPE speed cases of issue 3 (suite {@code tpe-speed}: 40 floats x
  * 1000 trials, multivariate and univariate; MIXED10 x 10,000 trials with the default, multivariate TPE). Each repetition runs in a fresh JVM by default, after
  * warm-up studies that are not measured; the table reports the median over repetitions.
@@ -224,7 +224,7 @@ public final class OverheadCommand implements Callable<Integer> {
                 .append(
                         " of the same configuration in the same JVM; study creation excluded; seed 0. CPU s = whole process "
                                 + "(JIT and GC threads included); first/last = the first/last 10% of the trials. Rows `optuna-3.1` "
-                                + "are BASELINE.md's.\n\n");
+                                + "are the Optuna 3.1.0 baseline of docs/benchmarks.md.\n\n");
         md.append(
                 "| config | space | trials | total s | CPU s | ms/trial (all) | ms/trial last 10% | ms/trial first 10% | total s per rep |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The search spaces of the overhead benchmark with their trivial objectives: MIXED10 and
- * FLOATS10 of PROTOCOL.md section 3, and FLOATS40 (40 floats in [0, 1], sum of squared
+ * FLOATS10 of docs/benchmarks.md §3, and FLOATS40 (40 floats in [0, 1], sum of squared
  * distances to 0.3) for the TPE speed case of issue 3.
  */
 public enum Space {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A minimisation problem of the benchmark protocol (PROTOCOL.md section 1): named float
+ * A minimisation problem of the benchmark protocol (docs/benchmarks.md §1): named float
  * parameters suggested in a fixed order, a formula and its known optimum.
  *
  * @param name the protocol's name, e.g. {@code branin}

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The five problems of PROTOCOL.md section 1, with the parameter names ({@code x0}, {@code x1},
+ * The five problems of docs/benchmarks.md §1, with the parameter names ({@code x0}, {@code x1},
  * ...), domains, formulas (evaluated in the order the protocol writes them, so that
  * {@code test_vectors.json} is reproduced to rounding) and optima of the protocol.
  */

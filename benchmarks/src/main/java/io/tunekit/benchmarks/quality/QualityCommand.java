@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code quality}: the regret benchmark of PROTOCOL.md section 2. */
+/** {@code quality}: the regret benchmark of docs/benchmarks.md §2. */
 @Command(
         name = "quality",
         mixinStandardHelpOptions = true,

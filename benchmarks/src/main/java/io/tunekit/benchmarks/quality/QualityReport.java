@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The results of a quality benchmark: per (problem, sampler, checkpoint) the median and quartiles
- * of the simple regret over seeds, as the JSON of PROTOCOL.md section 2.4 and as markdown tables
+ * of the simple regret over seeds, as the JSON of docs/benchmarks.md §2.4 and as markdown tables
  * with Optuna 3.1.0's figures beside ours.
  */
 public final class QualityReport {
@@ -101,7 +101,7 @@ public final class QualityReport {
         return Quantiles.median(runsOf(problem, sampler).stream().mapToDouble(f).toArray());
     }
 
-    /** The JSON document of PROTOCOL.md section 2.4. */
+    /** The JSON document of docs/benchmarks.md §2.4. */
     public Map<String, Object> json() {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("tool", "tunekit-benchmarks quality");
@@ -181,8 +181,9 @@ public final class QualityReport {
                 .append(" seeds, budget ")
                 .append(budget)
                 .append("\n\n");
-        md.append("Rows `optuna-3.1 *` are Optuna 3.1.0's figures from BASELINE.md (same protocol, "
-                + "measured there), printed for comparison.\n");
+        md.append(
+                "Rows `optuna-3.1 *` are Optuna 3.1.0's figures from the baseline of docs/benchmarks.md (same protocol, "
+                        + "measured there), printed for comparison.\n");
         for (String problem : problems()) {
             double optimum = runs.stream()
                     .filter(r -> r.problem().equals(problem))

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Runs the quality benchmark of PROTOCOL.md section 2: for each problem, sampler and seed a
+ * Runs the quality benchmark of docs/benchmarks.md §2: for each problem, sampler and seed a
  * fresh in-memory study, minimised sequentially for a budget of trials.
  */
 public final class QualityRunner {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One study of the quality benchmark (PROTOCOL.md section 2.4, {@code runs[]}): the values in
+ * One study of the quality benchmark (docs/benchmarks.md §2.4, {@code runs[]}): the values in
  * trial order, the best-so-far curve and what it cost.
  *
  * @param problem the problem's name

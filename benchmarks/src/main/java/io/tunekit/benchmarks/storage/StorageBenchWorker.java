@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One worker process of the SQLite storage benchmark (PROTOCOL.md section 4): signals it is
+ * One worker process of the SQLite storage benchmark (docs/benchmarks.md §4): signals it is
  * ready, waits for the common start, attaches to (or creates) the study and runs its trials of
  * {@code f = x^2 + y^2}. As in the protocol, an exception escaping {@code optimize} is counted
  * and the worker re-enters {@code optimize} for its remaining trials.
@@ -107,7 +107,7 @@ public final class StorageBenchWorker {
         return SamplerRegistry.create(name, seed);
     }
 
-    /** {@code -10 + 20 i / (n - 1)}, i = 0..n-1 (PROTOCOL.md section 4 (c)). */
+    /** {@code -10 + 20 i / (n - 1)}, i = 0..n-1 (docs/benchmarks.md §4 (c)). */
     static List<Object> axis(int n) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

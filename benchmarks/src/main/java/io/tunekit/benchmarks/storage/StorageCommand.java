@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code storage}: the SQLite storage benchmark of PROTOCOL.md section 4 with Tunekit's
+ * {@code storage}: the SQLite storage benchmark of docs/benchmarks.md §4 with Tunekit's
  * {@link Storages#open} defaults, plus the scale check of issue 6: (a) one process, 500 random
  * trials; (b) 4 processes x 150 TPE trials; (c) 4 processes on a 200-point grid; cold: 4
  * processes creating the schema and study on a missing file, 50 trials each; stress: 8 processes
@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "storage",
         mixinStandardHelpOptions = true,
-        description = "SQLite storage: trials/s, multi-process runs, scale (PROTOCOL.md section 4).")
+        description = "SQLite storage: trials/s, multi-process runs, scale (docs/benchmarks.md §4).")
 public final class StorageCommand implements Callable<Integer> {
 
     @Option(

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Gaussian-process Bayesian optimisation for single-objective studies, following Optuna's
- * {@code GPSampler} (see {@code optuna-semantics.md} §4.4; running trials are handled with the
+ * {@code GPSampler} (see {@code docs/semantics.md} §4.4; running trials are handled with the
  * Kriging believer of Optuna 4.x), with two changes to the model that make it find better values
  * in fewer trials (measured in {@code benchmarks/results/gp.md}): the objective values are warped
  * before they are modelled, and the length scale prior grows with the dimension. Turning both off

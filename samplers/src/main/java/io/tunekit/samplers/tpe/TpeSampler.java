@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Tree-structured Parzen Estimator, with Optuna 5's behaviour (optuna-semantics.md section 4.3).
+ * Tree-structured Parzen Estimator, with Optuna 5's behaviour (docs/semantics.md §4.3).
  *
  * <p>The finished trials (COMPLETE and PRUNED, plus RUNNING ones as "bad" with the constant liar)
  * are split into a good group of {@link Gamma gamma(n)} trials and the rest; a Parzen estimator

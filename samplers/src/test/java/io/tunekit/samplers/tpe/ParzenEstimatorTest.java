@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The estimator against values computed independently with scipy ({@code truncnorm.logpdf},
- * {@code norm.cdf}, {@code logsumexp}) from the rules written in optuna-semantics.md 4.3; the
+ * {@code norm.cdf}, {@code logsumexp}) from the rules written in docs/semantics.md §4.3; the
  * bandwidths are worked out by hand in the comments.
  */
 class ParzenEstimatorTest {

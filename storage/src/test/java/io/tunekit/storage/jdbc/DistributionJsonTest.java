@@ -14,7 +14,7 @@ class DistributionJsonTest {
 
     @Test
     void writesOptunasExactText() {
-        // The strings Optuna's distribution_to_json writes (optuna-semantics.md section 2).
+        // The strings Optuna's distribution_to_json writes (docs/semantics.md §2).
         assertThat(DistributionJson.toJson(FloatDistribution.of(-1, 1)))
                 .isEqualTo(
                         "{\"name\": \"FloatDistribution\", \"attributes\": {\"step\": null, \"low\": -1.0, \"high\": 1.0, \"log\": false}}");

@@ -100,7 +100,7 @@ public final class StorageWorker {
         }
     }
 
-    /** {@code -10 + 20 i / (n - 1)} for i = 0..n-1, the grid of PROTOCOL.md section 4 (c). */
+    /** {@code -10 + 20 i / (n - 1)} for i = 0..n-1, the grid of docs/benchmarks.md §4 (c). */
     static List<Object> grid(int n) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

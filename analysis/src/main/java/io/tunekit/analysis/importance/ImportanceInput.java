@@ -1,0 +1,270 @@
+package io.tunekit.analysis.importance;
+
+import io.tunekit.Direction;
+import io.tunekit.FrozenTrial;
+import io.tunekit.distribution.CategoricalDistribution;
+import io.tunekit.distribution.Distribution;
+import io.tunekit.distribution.FloatDistribution;
+import io.tunekit.distribution.IntDistribution;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The trials and parameters one importance computation reads, checked: at least two trials, a
+ * target that varies, parameters that exist. Losses are the target turned so that lower is better.
+ */
+final class ImportanceInput {
+
+    /** What is explained, and which way is better. */
+    record Target(ToDoubleFunction<FrozenTrial> function, Direction direction) {}
+
+    private final List<String> params;
+    private final List<FrozenTrial> trials;
+    private final double[] losses;
+
+    private ImportanceInput(List<String> params, List<FrozenTrial> trials, double[] losses) {
+        this.params = params;
+        this.trials = trials;
+        this.losses = losses;
+    }
+
+    List<String> params() {
+        return params;
+    }
+
+    int size() {
+        return trials.size();
+    }
+
+    /**
+     * Resolves the parameters and the trials for an evaluator and checks them.
+     *
+     * @param requested the parameters named by the user, or {@code null} for the evaluator's default
+     * @param complete the study's COMPLETE trials
+     */
+    static ImportanceInput prepare(
+            ImportanceEvaluator evaluator, List<String> requested, List<FrozenTrial> complete, Target target) {
+        boolean forest = !(evaluator instanceof PedAnova);
+        List<String> names;
+        List<FrozenTrial> candidates = complete;
+        if (requested != null) {
+            names = checkRequested(requested, complete);
+            if (forest && !names.isEmpty()) {
+                candidates = complete.stream()
+                        .filter(t -> t.params().keySet().containsAll(names))
+                        .toList();
+                requireSameDistributions(names, candidates, evaluator);
+            }
+        } else if (forest) {
+            names = sharedParams(complete);
+        } else {
+            TreeSet<String> all = new TreeSet<>();
+            complete.forEach(t -> all.addAll(t.params().keySet()));
+            names = List.copyOf(all);
+        }
+        List<FrozenTrial> usable = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (FrozenTrial t : candidates) {
+            double v = target.function().applyAsDouble(t);
+            if (Double.isFinite(v)) {
+                usable.add(t);
+                values.add(target.direction() == Direction.MAXIMIZE ? -v : v);
+            }
+        }
+        if (usable.size() < 2) {
+            throw new IllegalArgumentException("importance needs at least 2 COMPLETE trials with a finite target"
+                    + (forest && requested != null ? " and all of the parameters " + names : "") + "; found "
+                    + usable.size() + " (of " + complete.size() + " COMPLETE trials)");
+        }
+        double[] losses = values.stream().mapToDouble(Double::doubleValue).toArray();
+        if (values.stream().distinct().count() == 1) {
+            throw new IllegalArgumentException("the target is " + values.get(0) * sign(target) + " in all "
+                    + usable.size() + " usable trials: with a constant objective no parameter matters,"
+                    + " so importance is undefined");
+        }
+        if (names.isEmpty() && requested == null) {
+            throw new IllegalArgumentException(
+                    forest
+                            ? "no parameter is present, with the same distribution, in every COMPLETE trial;"
+                                    + " name the parameters to assess with params(...) or use PedAnova"
+                            : "the COMPLETE trials have no parameters");
+        }
+        return new ImportanceInput(names, usable, losses);
+    }
+
+    private static double sign(Target target) {
+        return target.direction() == Direction.MAXIMIZE ? -1 : 1;
+    }
+
+    private static List<String> checkRequested(List<String> requested, List<FrozenTrial> complete) {
+        Set<String> seen = new HashSet<>();
+        for (String name : requested) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("params: '" + name + "' is named twice in " + requested);
+            }
+            List<Distribution> distributions = complete.stream()
+                    .map(t -> t.distributions().get(name))
+                    .filter(d -> d != null)
+                    .distinct()
+                    .toList();
+            if (distributions.isEmpty()) {
+                TreeSet<String> known = new TreeSet<>();
+                complete.forEach(t -> known.addAll(t.params().keySet()));
+                throw new IllegalArgumentException(
+                        "params: no COMPLETE trial has parameter '" + name + "'; the COMPLETE trials have " + known);
+            }
+            if (distributions.stream().allMatch(Distribution::isSingle)) {
+                throw new IllegalArgumentException("params: parameter '" + name + "' has a single-valued distribution "
+                        + distributions.get(0) + ": it never varied, so its importance is undefined");
+            }
+        }
+        return List.copyOf(requested);
+    }
+
+    private static void requireSameDistributions(
+            List<String> names, List<FrozenTrial> trials, ImportanceEvaluator evaluator) {
+        if (trials.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "params: no COMPLETE trial has all of " + names + " (the forest needs every parameter in a trial)");
+        }
+        Map<String, Distribution> first = trials.get(0).distributions();
+        for (FrozenTrial t : trials) {
+            for (String name : names) {
+                if (!t.distributions().get(name).equals(first.get(name))) {
+                    throw new IllegalArgumentException(evaluator.label() + ": parameter '" + name
+                            + "' has the distribution " + first.get(name) + " in trial "
+                            + trials.get(0).number() + " but "
+                            + t.distributions().get(name) + " in trial "
+                            + t.number() + "; a forest needs one search space (use PedAnova for dynamic spaces)");
+                }
+            }
+        }
+    }
+
+    /** The parameters every COMPLETE trial has with the same distribution, by name. */
+    private static List<String> sharedParams(List<FrozenTrial> complete) {
+        if (complete.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Distribution> shared = new TreeMap<>(complete.get(0).distributions());
+        for (FrozenTrial t : complete) {
+            shared.entrySet()
+                    .removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+        }
+        return List.copyOf(shared.keySet());
+    }
+
+    /** The same parameters on trials drawn by index (with repetitions), for the bootstrap. */
+    ImportanceInput resample(int[] picks) {
+        List<FrozenTrial> drawn = new ArrayList<>(picks.length);
+        double[] drawnLosses = new double[picks.length];
+        for (int k = 0; k < picks.length; k++) {
+            drawn.add(trials.get(picks[k]));
+            drawnLosses[k] = losses[picks[k]];
+        }
+        double first = drawnLosses[0];
+        for (double v : drawnLosses) {
+            if (v != first) {
+                return new ImportanceInput(params, drawn, drawnLosses);
+            }
+        }
+        throw new IllegalArgumentException("resample has a constant target");
+    }
+
+    /**
+     * The raw importances, aligned with {@link #params()}.
+     *
+     * @param repetition 0 for the estimate itself; the bootstrap's repetitions reseed the forest
+     */
+    double[] scores(ImportanceEvaluator evaluator, int repetition) {
+        if (params.isEmpty()) {
+            return new double[0];
+        }
+        if (evaluator instanceof PedAnova ped) {
+            return PedAnovaScores.compute(ped, params, trials, losses);
+        }
+        if (evaluator instanceof Fanova f) {
+            return forestScores(new ForestSettings(f.trees(), f.maxDepth(), f.seed() + repetition), true);
+        }
+        MeanDecreaseImpurity m = (MeanDecreaseImpurity) evaluator;
+        return forestScores(new ForestSettings(m.trees(), m.maxDepth(), m.seed() + repetition), false);
+    }
+
+    private double[] forestScores(ForestSettings settings, boolean fanova) {
+        // Single-valued parameters cannot vary: importance 0, left out of the forest (as Optuna).
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        for (String name : params) {
+            Distribution d = trials.get(0).distributions().get(name);
+            if (!d.isSingle()) {
+                space.put(name, d);
+            }
+        }
+        double[] scores = new double[params.size()];
+        if (space.isEmpty()) {
+            return scores;
+        }
+        OneHotEncoding encoding = OneHotEncoding.of(space, trials);
+        List<RegressionTree> forest = RegressionForest.fit(
+                encoding.columns(), losses, settings.trees(), settings.maxDepth(), settings.seed());
+        double[] perParam =
+                fanova ? FanovaScores.compute(forest, encoding) : MeanDecreaseImpurityScores.compute(forest, encoding);
+        List<String> encoded = List.copyOf(space.keySet());
+        for (int p = 0; p < params.size(); p++) {
+            int index = encoded.indexOf(params.get(p));
+            scores[p] = index < 0 ? 0 : perParam[index];
+        }
+        return scores;
+    }
+
+    /** Columns for the forest: numbers on their raw scale, one 0/1 column per categorical choice. */
+    record OneHotEncoding(double[][] columns, double[] lows, double[] highs, int[][] columnsOfParam) {
+
+        static OneHotEncoding of(Map<String, Distribution> space, List<FrozenTrial> trials) {
+            List<double[]> columns = new ArrayList<>();
+            List<Double> lows = new ArrayList<>();
+            List<Double> highs = new ArrayList<>();
+            int[][] columnsOfParam = new int[space.size()][];
+            int p = 0;
+            for (Map.Entry<String, Distribution> e : space.entrySet()) {
+                String name = e.getKey();
+                Distribution d = e.getValue();
+                if (d instanceof CategoricalDistribution c) {
+                    int choices = c.choices().size();
+                    columnsOfParam[p] = new int[choices];
+                    for (int k = 0; k < choices; k++) {
+                        columnsOfParam[p][k] = columns.size();
+                        double[] column = new double[trials.size()];
+                        for (int i = 0; i < trials.size(); i++) {
+                            column[i] = d.toInternal(trials.get(i).params().get(name)) == k ? 1 : 0;
+                        }
+                        columns.add(column);
+                        lows.add(0.0);
+                        highs.add(1.0);
+                    }
+                } else {
+                    columnsOfParam[p] = new int[] {columns.size()};
+                    double[] column = new double[trials.size()];
+                    for (int i = 0; i < trials.size(); i++) {
+                        column[i] = d.toInternal(trials.get(i).params().get(name));
+                    }
+                    columns.add(column);
+                    lows.add(d instanceof FloatDistribution f ? f.low() : (double) ((IntDistribution) d).low());
+                    highs.add(d instanceof FloatDistribution f ? f.high() : (double) ((IntDistribution) d).high());
+                }
+                p++;
+            }
+            return new OneHotEncoding(
+                    columns.toArray(double[][]::new),
+                    lows.stream().mapToDouble(Double::doubleValue).toArray(),
+                    highs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    columnsOfParam);
+        }
+    }
+}
