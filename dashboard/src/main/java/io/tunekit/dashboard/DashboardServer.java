@@ -167,7 +167,10 @@ public final class DashboardServer implements AutoCloseable {
                     FrozenTrial t = study.trial(parseInt("trial number", parts.get(3)));
                     sendJson(ex, g -> StudyJson.writeTrialObject(g, t));
                 } else if (parts.size() == 3 && parts.get(2).equals("importance")) {
-                    sendJson(ex, g -> Importance.write(g, study));
+                    Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+                    int objective = parseInt("objective", query.getOrDefault("objective", "0"));
+                    List<FrozenTrial> trials = trials(study);
+                    sendJson(ex, g -> ImportanceJson.write(g, study.directions(), trials, objective));
                 } else {
                     sendError(ex, 404, "No API at " + path);
                 }
@@ -241,7 +244,12 @@ public final class DashboardServer implements AutoCloseable {
         List<FrozenTrial> trials = trials(study);
         sendJson(
                 ex,
-                g -> StudyJson.writeStudy(g, study, trials, t -> t.number() >= since || running.contains(t.number())));
+                g -> StudyJson.writeStudy(
+                        g,
+                        study,
+                        trials,
+                        t -> t.number() >= since || running.contains(t.number()),
+                        StudyJson.Extra.NONE));
     }
 
     // ------------------------------------------------------------------ responses

@@ -76,7 +76,7 @@ public final class Report {
                     // The JSON escapes '<', so the data cannot end its <script> element.
                     JsonGenerator g = StudyJson.generator(out);
                     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    StudyJson.writeStudy(g, study, trials, t -> true);
+                    StudyJson.writeStudy(g, study, trials, t -> true, StudyJson.Extra.IMPORTANCE);
                     g.close();
                     out.write(after.getBytes(StandardCharsets.UTF_8));
                 }

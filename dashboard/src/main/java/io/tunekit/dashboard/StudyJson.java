@@ -94,7 +94,16 @@ final class StudyJson {
      * A study with the trials {@code include} accepts, in the envelope the study page reads (the
      * module README documents it).
      */
-    static void writeStudy(JsonGenerator g, Study study, List<FrozenTrial> trials, Predicate<FrozenTrial> include)
+    /** What a study's envelope carries beyond the trials. */
+    enum Extra {
+        /** Nothing: a page asks for importances when it shows them. */
+        NONE,
+        /** The importances of every objective ({@code "importance": [...]}), for a report. */
+        IMPORTANCE
+    }
+
+    static void writeStudy(
+            JsonGenerator g, Study study, List<FrozenTrial> trials, Predicate<FrozenTrial> include, Extra extra)
             throws IOException {
         List<FrozenTrial> selected = new ArrayList<>();
         Map<String, Integer> paramIndex = new LinkedHashMap<>();
@@ -134,6 +143,10 @@ final class StudyJson {
             writeTrialRow(g, t, paramIndex);
         }
         g.writeEndArray();
+        if (extra == Extra.IMPORTANCE) {
+            g.writeFieldName("importance");
+            ImportanceJson.writeAll(g, study.directions(), trials);
+        }
         g.writeEndObject();
     }
 

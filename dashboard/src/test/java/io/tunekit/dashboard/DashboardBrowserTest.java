@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.tunekit.FrozenTrial;
 import io.tunekit.Study;
 import io.tunekit.TrialState;
+import io.tunekit.analysis.importance.Importance;
+import io.tunekit.analysis.importance.ParamImportances;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.jdbc.Storages;
 import java.net.URLEncoder;
@@ -173,12 +175,14 @@ class DashboardBrowserTest {
         browser.screenshot(screenshotPrefix + "-timeline");
 
         openTab("importance");
-        browser.waitFor(
-                "importance answer",
-                "return !document.querySelector('#panel .note') || document.querySelector('#panel .message')",
-                WAIT);
-        assertThat(browser.driver.findElement(By.cssSelector("#panel .message")).getText())
-                .contains("not available");
+        browser.waitFor("the importance chart", "return !!document.getElementById('chart-importance')", WAIT);
+        ParamImportances importances = Importance.of(study);
+        assertThat(browser.seriesLengths("chart-importance"))
+                .containsEntry("Importance", (long) importances.ranking().size());
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('chart-importance'))"
+                        + ".getOption().yAxis[0].data.slice().reverse()"))
+                .isEqualTo(importances.names());
+        browser.screenshot(screenshotPrefix + "-importance");
 
         openTab("pareto");
         assertThat(browser.driver.findElement(By.cssSelector("#panel .message")).getText())
@@ -249,12 +253,21 @@ class DashboardBrowserTest {
                 StudyFixtures.ONLY_FAIL, "history",
                 StudyFixtures.NON_FINITE, "history",
                 StudyFixtures.WIDE, "parallel",
-                StudyFixtures.CONDITIONAL, "parallel");
+                StudyFixtures.CONDITIONAL, "contour");
         for (String name : expected.keySet()) {
             openStudy(studyUrl(name));
             List<String> texts = new ArrayList<>();
             for (String tab : List.of(
-                    "history", "trials", "intermediate", "parallel", "slice", "contour", "edf", "timeline", "pareto")) {
+                    "history",
+                    "trials",
+                    "intermediate",
+                    "parallel",
+                    "slice",
+                    "contour",
+                    "edf",
+                    "timeline",
+                    "importance",
+                    "pareto")) {
                 openTab(tab);
                 String panel = browser.driver.findElement(By.id("panel")).getText();
                 boolean drawn = !browser.driver
@@ -269,10 +282,10 @@ class DashboardBrowserTest {
                 if (tab.equals(tabForMessage.get(name))) {
                     texts.add(
                             panel + browser.driver.findElement(By.id("summary")).getText());
+                    browser.screenshot("odd-" + name.replace(' ', '-'));
                 }
             }
             assertThat(String.join("\n", texts)).as(name).containsIgnoringCase(expected.get(name));
-            browser.screenshot("odd-" + name.replace(' ', '-'));
             assertThat(browser.consoleProblems()).as(name).isEmpty();
         }
         openStudy(studyUrl("no such study"));

@@ -205,6 +205,7 @@
   Store.prototype.absorb = function (data) {
     var self = this;
     this.study = data.study;
+    if (data.importance) this.importance = data.importance; // a report's, computed when it was written
     var local = data.params.map(function (p) {
       if (!(p.name in self.paramIndex)) {
         self.paramIndex[p.name] = self.params.length;
@@ -933,7 +934,16 @@
     if (!start) return;
     var complete = start.complete;
     var controls = start.controls;
-    if (!this.settings.parallel) this.settings.parallel = store.params.slice(0, DEFAULT_PARALLEL_PARAMS).map(function (p) { return p.name; });
+    if (!this.settings.parallel) {
+      // By default the parameters every complete trial has (the first 10), so that a conditional
+      // space still draws; else the one most trials have.
+      var counts = store.params.map(function (p) {
+        return complete.filter(function (t) { return t.p[p.index] !== undefined; }).length;
+      });
+      var everywhere = store.params.filter(function (p, i) { return counts[i] === complete.length; });
+      var most = store.params.slice().sort(function (a, b) { return counts[b.index] - counts[a.index]; });
+      this.settings.parallel = (everywhere.length ? everywhere : most.slice(0, 1)).slice(0, DEFAULT_PARALLEL_PARAMS).map(function (p) { return p.name; });
+    }
     var chosen = store.params.filter(function (p) { return self.settings.parallel.indexOf(p.name) >= 0; });
     var sel = el('select', { multiple: 'multiple', id: 'parallel-params', size: String(Math.min(6, store.params.length)) });
     store.params.forEach(function (p) {
@@ -1271,33 +1281,51 @@
 
   StudyPage.prototype.tab_importance = function (panel) {
     var self = this;
+    var store = this.store;
+    var k = this.settings.objective;
+    var controls = el('div', { className: 'controls' });
+    panel.appendChild(controls);
+    this.objectiveSelect(controls, function () { self.renderTab(); });
+    var box = el('div', { id: 'importance' });
+    panel.appendChild(box);
     if (this.isReport) {
-      message(panel, 'Parameter importance is not available in reports of this build: it comes from Tunekit\'s analysis module, which the dashboard does not include yet.');
+      this.showImportance(box, store.importance ? store.importance[k] : { available: false, reason: 'This report holds no importances.' });
       return;
     }
-    var box = el('div', { id: 'importance' }, el('p', { className: 'note', text: 'Computing…' }));
-    panel.appendChild(box);
-    fetchJson(apiStudy(this.store.study.name) + '/importance').then(function (data) {
-      clear(box);
-      if (!data.available) {
-        message(box, data.reason);
-        return;
-      }
-      self.drawImportance(box, data);
+    // Computed by the server from the complete trials; asked again only when they changed, and
+    // at most every 5 s while a study runs.
+    var complete = store.complete().length;
+    var cached = this.importanceCache;
+    if (cached && cached.objective === k && (cached.complete === complete || Date.now() - cached.at < 5000)) {
+      this.showImportance(box, cached.data);
+      return;
+    }
+    box.appendChild(el('p', { className: 'note', text: 'Computing…' }));
+    fetchJson(apiStudy(store.study.name) + '/importance?objective=' + k).then(function (data) {
+      self.importanceCache = { objective: k, complete: complete, at: Date.now(), data: data };
+      if (box.isConnected) self.showImportance(clear(box), data);
     }, function (e) {
       clear(box);
       message(box, e.message, 'error');
     });
   };
 
+  StudyPage.prototype.showImportance = function (box, data) {
+    if (!data.available) {
+      message(box, data.reason);
+      return;
+    }
+    this.drawImportance(box, data);
+  };
+
   StudyPage.prototype.drawImportance = function (box, data) {
-    var entries = data.importances.slice().sort(function (a, b) { return a.importance - b.importance; });
-    if (data.evaluator) box.appendChild(el('p', { className: 'note', text: 'Evaluator: ' + data.evaluator }));
+    var entries = data.importances.slice().reverse(); // the chart lists bottom-up: most important on top
+    box.appendChild(el('p', { className: 'note', text: 'Importance of each parameter for ' + this.store.objectiveName(data.objective) + ' (' + data.evaluator + ', from ' + data.trials + ' complete trials; they sum to 1).' }));
     this.chart(box, 'importance').setOption(
       base({
         xAxis: { type: 'value', name: 'Importance' },
         yAxis: { type: 'category', data: entries.map(function (e) { return e.param; }) },
-        series: [{ type: 'bar', name: 'Importance', data: entries.map(function (e) { return e.importance; }) }]
+        series: [{ type: 'bar', name: 'Importance', color: '#3b7dd8', data: entries.map(function (e) { return e.importance; }), label: { show: true, position: 'right', formatter: function (p) { return fmt(p.value); } } }]
       })
     );
   };
