@@ -9,6 +9,7 @@ import io.tunekit.sampler.IntersectionSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.internal.RelativeParamsAttr;
+import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.EnumSet;
