@@ -105,10 +105,21 @@ class DashboardBrowserTest {
         assertThat(trials).anyMatch(t -> t.state() == TrialState.PRUNED).anyMatch(t -> t.state() == TrialState.FAIL);
         assertThat(browser.driver.findElement(By.id("trial-count")).getText()).isEqualTo(String.valueOf(trials.size()));
 
+        // The best-value line has a point at each improvement and one where it ends.
+        int improvements = 0;
+        boolean endsOnImprovement = false;
+        double best = Double.NaN;
+        for (FrozenTrial t : complete) {
+            endsOnImprovement = Double.isNaN(best) || study.direction().isBetter(t.value(), best);
+            if (endsOnImprovement) {
+                best = t.value();
+                improvements++;
+            }
+        }
         Map<String, Long> history = browser.seriesLengths("chart-history");
         assertThat(history)
                 .containsEntry("Objective value", (long) complete.size())
-                .containsEntry("Best value", (long) complete.size());
+                .containsEntry("Best value", (long) improvements + (endsOnImprovement ? 0 : 1));
         browser.screenshot(screenshotPrefix + "-history");
 
         openTab("trials");

@@ -586,6 +586,7 @@
       var infeasible = [];
       var best = [];
       var bestValue = null;
+      var last = null;
       s.complete().forEach(function (t) {
         var v = t.values[k];
         if (v === undefined) return;
@@ -595,9 +596,13 @@
         }
         if (v <= 0) nonPositive = true;
         (t.feasible === false ? infeasible : points).push([t.number, v]);
-        if (t.feasible !== false && (bestValue === null || isBetter(dir, v, bestValue))) bestValue = v;
-        if (bestValue !== null) best.push([t.number, bestValue]);
+        if (t.feasible !== false && (bestValue === null || isBetter(dir, v, bestValue))) {
+          bestValue = v;
+          best.push([t.number, v]); // the step line needs only the improvements...
+        }
+        last = t.number;
       });
+      if (best.length && best[best.length - 1][0] !== last) best.push([last, bestValue]); // ...and where it ends
       if (s === store) total = points.length + infeasible.length;
       // One colour per study when several are compared; blue dots and a red best line for one.
       var label = stores.length > 1 ? s.name + ': ' : '';
