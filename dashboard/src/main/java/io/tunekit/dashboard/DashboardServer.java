@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPOutputStream;
@@ -404,6 +405,15 @@ public final class DashboardServer implements AutoCloseable {
          */
         public Builder storageUrl(String url) {
             this.storage = StorageAccess.of(url);
+            return this;
+        }
+
+        /**
+         * Reads the storage {@code opener} opens (e.g. a command line's own URL handling), called
+         * when a page first needs it and again after a failure; the server closes it.
+         */
+        public Builder storage(Supplier<? extends Storage> opener) {
+            this.storage = StorageAccess.opening(opener);
             return this;
         }
 

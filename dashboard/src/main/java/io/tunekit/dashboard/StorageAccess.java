@@ -6,6 +6,7 @@ import io.tunekit.storage.jdbc.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The storage a dashboard reads, opened on first use and again after a failed attempt: a
@@ -14,12 +15,12 @@ import java.util.Objects;
  */
 final class StorageAccess implements AutoCloseable {
 
-    private final String url;
+    private final Supplier<? extends Storage> opener;
     private final boolean owned;
     private Storage storage;
 
-    private StorageAccess(String url, Storage storage, boolean owned) {
-        this.url = url;
+    private StorageAccess(Supplier<? extends Storage> opener, Storage storage, boolean owned) {
+        this.opener = opener;
         this.storage = storage;
         this.owned = owned;
     }
@@ -32,7 +33,20 @@ final class StorageAccess implements AutoCloseable {
     /** The storage at a URL, opened when first needed and closed with this. */
     static StorageAccess of(String url) {
         Storages.builder(url); // a malformed URL is the caller's mistake: say so now, not on every page
-        return new StorageAccess(url, null, true);
+        return opening(() -> {
+            Path sqliteFile = sqliteFile(url);
+            if (sqliteFile != null && !Files.isRegularFile(sqliteFile)) {
+                // Opening would create an empty database: a dashboard only reads.
+                throw new StorageException("There is no SQLite database at " + sqliteFile.toAbsolutePath()
+                        + " (the dashboard reads studies and never creates a database)");
+            }
+            return Storages.open(url);
+        });
+    }
+
+    /** The storage {@code opener} opens when first needed (and again after a failure), closed with this. */
+    static StorageAccess opening(Supplier<? extends Storage> opener) {
+        return new StorageAccess(Objects.requireNonNull(opener, "opener"), null, true);
     }
 
     /**
@@ -42,19 +56,13 @@ final class StorageAccess implements AutoCloseable {
      */
     synchronized Storage get() {
         if (storage == null) {
-            Path sqliteFile = sqliteFile(url);
-            if (sqliteFile != null && !Files.isRegularFile(sqliteFile)) {
-                // Opening would create an empty database: a dashboard only reads.
-                throw new StorageException("There is no SQLite database at " + sqliteFile.toAbsolutePath()
-                        + " (the dashboard reads studies and never creates a database)");
-            }
             try {
-                storage = Storages.open(url);
+                storage = Objects.requireNonNull(opener.get(), "the storage opener returned null");
             } catch (StorageException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // A connection pool reports an unreachable server with its own exception type.
-                throw new StorageException("Cannot open the storage: " + e.getMessage(), e);
+                throw new StorageException("Cannot open the storage: " + DashboardServer.causes(e), e);
             }
         }
         return storage;

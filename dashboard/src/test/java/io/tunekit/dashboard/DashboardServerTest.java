@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,40 @@ class DashboardServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(r.body()).get("error").asText()).startsWith("Cannot read the storage: ");
+        }
+    }
+
+    @Test
+    void aStorageThatCannotBeOpenedYetIsTriedAgainOnTheNextRequest() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Study.builder().name("later").storage(storage).build();
+        try (DashboardServer s = DashboardServer.builder()
+                .storage(() -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw new IllegalStateException("database starting up");
+                    }
+                    return Storages.open("sqlite:" + dir.resolve("api.db"));
+                })
+                .port(0)
+                .start()) {
+            // The one failed attempt is either the server's warm-up read or the first request.
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            do {
+                answers.add(http.send(
+                        HttpRequest.newBuilder(s.uri().resolve("api/studies")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            } while (answers.get(answers.size() - 1).statusCode() != 200 && answers.size() < 3);
+            HttpResponse<String> last = answers.get(answers.size() - 1);
+            assertThat(last.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(last.body())
+                            .get("studies")
+                            .get(0)
+                            .get("name")
+                            .asText())
+                    .isEqualTo("later");
+            assertThat(answers.subList(0, answers.size() - 1))
+                    .allSatisfy(r -> assertThat(r.body()).contains("Cannot open the storage: database starting up"));
+            assertThat(attempts.get()).isEqualTo(2);
         }
     }
 
