@@ -1472,6 +1472,7 @@
       });
       return base({
         legend: { top: 8, data: groups.map(function (g) { return g[0]; }) },
+        grid: { top: 50, bottom: 20, left: 'center', width: 390 }, // square: the projection keeps its angles
         xAxis: { type: 'value', show: false, min: -0.9, max: 0.9 },
         yAxis: { type: 'value', show: false, min: -0.9, max: 0.9 },
         series: series
