@@ -13,13 +13,10 @@ import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.cmaes.CmaOptimizer.Solution;
 import io.tunekit.samplers.cmaes.CmaOptimizer.Variant;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.Sha256;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -505,13 +502,7 @@ public final class CmaEsSampler implements Sampler {
                         .append('=')
                         .append(d)
                         .append(';'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(canonical.toString(), 8);
     }
 
     /** Options of a {@link CmaEsSampler}; the defaults are Optuna's. */

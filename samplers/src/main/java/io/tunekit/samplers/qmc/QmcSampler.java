@@ -10,14 +10,11 @@ import io.tunekit.distribution.IntDistribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.Sha256;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,13 +191,7 @@ public final class QmcSampler implements Sampler {
                         .append(sharedSeed)
                         .append('}');
         }
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(json.toString().getBytes(StandardCharsets.UTF_8));
-            return "qmc:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "qmc:" + Sha256.hex(json.toString(), 32);
     }
 
     /** Python's {@code str()} of an Optuna distribution. */
