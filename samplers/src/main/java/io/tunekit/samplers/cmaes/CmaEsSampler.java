@@ -76,6 +76,7 @@ public final class CmaEsSampler implements Sampler {
     private final int incPopsize;
     private final Variant variant;
     private final boolean withMargin;
+    private final boolean lrAdapt;
     private final List<FrozenTrial> sourceTrials;
     private final String attrPrefix;
     private final Map<String, IntersectionSearchSpace> spaces = new ConcurrentHashMap<>();
@@ -100,10 +101,15 @@ public final class CmaEsSampler implements Sampler {
         this.variant = b.separable ? Variant.SEPARABLE : Variant.FULL;
         this.sourceTrials = b.sourceTrials;
         this.withMargin = b.withMargin;
+        this.lrAdapt = b.lrAdapt;
         this.attrPrefix = b.separable ? "sepcma:" : b.withMargin ? "cmawm:" : "cma:";
         if (sourceTrials != null && (x0 != null || sigma0 != null)) {
             throw new IllegalArgumentException(
                     "CmaEsSampler: sourceTrials cannot be combined with x0 or sigma0 (the warm start sets both)");
+        }
+        if (b.lrAdapt && (b.separable || b.withMargin)) {
+            throw new IllegalArgumentException(
+                    "CmaEsSampler: lrAdapt cannot be combined with the separable CMA-ES or with margin");
         }
         if (b.separable && b.withMargin) {
             throw new IllegalArgumentException("CmaEsSampler: the separable CMA-ES cannot be used with margin");
@@ -417,6 +423,9 @@ public final class CmaEsSampler implements Sampler {
         if (withMargin) {
             optimizer.useMargin(gridSteps(encoding));
         }
+        if (lrAdapt && v == Variant.FULL) {
+            optimizer.useLearningRateAdaptation();
+        }
         return optimizer;
     }
 
@@ -519,6 +528,7 @@ public final class CmaEsSampler implements Sampler {
         private int incPopsize = 2;
         private boolean separable;
         private boolean withMargin;
+        private boolean lrAdapt;
         private List<FrozenTrial> sourceTrials;
 
         private Builder() {}
@@ -608,6 +618,16 @@ public final class CmaEsSampler implements Sampler {
          */
         public Builder withMargin() {
             this.withMargin = true;
+            return this;
+        }
+
+        /**
+         * Learning rate adaptation (Nomura, Akimoto and Ono, 2023): the learning rates of the
+         * mean and covariance follow the signal-to-noise ratio of their updates, for multimodal
+         * and noisy objectives. Full CMA-ES only.
+         */
+        public Builder lrAdapt() {
+            this.lrAdapt = true;
             return this;
         }
 

@@ -68,6 +68,8 @@ final class CmaOptimizer {
     private final double[] pc;
     private final double[] pSigma;
     private final double[] funhist;
+    /** Learning rate adaptation (Nomura, Akimoto and Ono, 2023): its state, or null. */
+    private LearningRates learningRates;
     /** CMA-ES with margin: the discrete dimensions' correction, or null. */
     private Margin margin;
     // eigendecomposition cache: cov = B diag(D^2) B^T (B null for the separable variant)
@@ -196,6 +198,19 @@ final class CmaOptimizer {
      */
     void useMargin(double[] steps) {
         this.margin = Margin.initial(steps, lower, upper, popsize);
+    }
+
+    /** Turns this fresh run into CMA-ES with learning rate adaptation (full covariance only). */
+    void useLearningRateAdaptation() {
+        if (variant != Variant.FULL) {
+            throw new IllegalArgumentException("CmaEsSampler: learning rate adaptation needs the full CMA-ES");
+        }
+        this.learningRates = new LearningRates(dim);
+    }
+
+    /** The adapted learning rates of the mean and the covariance, or null without adaptation. */
+    double[] learningRates() {
+        return learningRates == null ? null : new double[] {learningRates.etaMean, learningRates.etaSigma};
     }
 
     /** The margin correction, or null for plain CMA-ES. */
@@ -408,6 +423,9 @@ final class CmaOptimizer {
         double[] d = eigD;
         eigB = null;
         eigD = null;
+        double[] oldMean = mean.clone();
+        double oldSigma = sigma;
+        double[][] oldCov = learningRates == null ? null : covariance();
 
         double[][] y = new double[popsize][dim];
         for (int k = 0; k < popsize; k++) {
@@ -481,6 +499,9 @@ final class CmaOptimizer {
                 cov[i][j] = decay * cov[i][j] + c1 * pc[i] * pc[j] + cmu * rankMu;
             }
         }
+        if (learningRates != null) {
+            adaptLearningRates(oldMean, oldSigma, oldCov, b, d);
+        }
         if (margin != null) {
             double[] diagonal = new double[dim];
             for (int i = 0; i < dim; i++) {
@@ -488,6 +509,130 @@ final class CmaOptimizer {
             }
             margin.correct(mean, sigma, diagonal);
         }
+    }
+
+    /** The adaptation's state: moving averages of the updates and the two learning rates. */
+    private static final class LearningRates {
+        static final double ALPHA = 1.4;
+        static final double BETA_MEAN = 0.1;
+        static final double BETA_SIGMA = 0.03;
+        static final double GAMMA = 0.1;
+        final double[] eMean;
+        final double[] eSigma;
+        double vMean;
+        double vSigma;
+        double etaMean = 1.0;
+        double etaSigma = 1.0;
+
+        LearningRates(int dim) {
+            eMean = new double[dim];
+            eSigma = new double[dim * dim];
+        }
+    }
+
+    /**
+     * Scales this generation's update of the mean and of {@code Sigma = sigma^2 C} by learning
+     * rates that keep the estimated signal-to-noise ratio of the updates near {@code ALPHA}.
+     */
+    private void adaptLearningRates(double[] oldMean, double oldSigma, double[][] oldCov, double[][] b, double[] d) {
+        LearningRates lr = learningRates;
+        int n = dim;
+        // C^(-1/2) of the old distribution, divided by the old sigma: Sigma^(-1/2)
+        double[][] invSqrt = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = 0;
+                for (int k = 0; k < n; k++) {
+                    v += b[i][k] / d[k] * b[j][k];
+                }
+                invSqrt[i][j] = v / oldSigma;
+            }
+        }
+        double[] deltaMean = new double[n];
+        double[][] deltaSigma = new double[n][n];
+        double s2 = sigma * sigma;
+        double oldS2 = oldSigma * oldSigma;
+        for (int i = 0; i < n; i++) {
+            deltaMean[i] = mean[i] - oldMean[i];
+            for (int j = 0; j < n; j++) {
+                deltaSigma[i][j] = s2 * cov[i][j] - oldS2 * oldCov[i][j];
+            }
+        }
+        double[] locMean = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                locMean[i] += invSqrt[i][k] * deltaMean[k];
+            }
+        }
+        double[][] tmp = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = 0;
+                for (int k = 0; k < n; k++) {
+                    v += deltaSigma[i][k] * invSqrt[k][j];
+                }
+                tmp[i][j] = v;
+            }
+        }
+        double[] locSigma = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = 0;
+                for (int k = 0; k < n; k++) {
+                    v += invSqrt[i][k] * tmp[k][j];
+                }
+                locSigma[i * n + j] = v / Math.sqrt(2);
+            }
+        }
+        double normLocMean = 0;
+        double sqE = 0;
+        for (int i = 0; i < n; i++) {
+            lr.eMean[i] = (1 - LearningRates.BETA_MEAN) * lr.eMean[i] + LearningRates.BETA_MEAN * locMean[i];
+            normLocMean += locMean[i] * locMean[i];
+            sqE += lr.eMean[i] * lr.eMean[i];
+        }
+        double normLocSigma = 0;
+        double sqESigma = 0;
+        for (int i = 0; i < n * n; i++) {
+            lr.eSigma[i] = (1 - LearningRates.BETA_SIGMA) * lr.eSigma[i] + LearningRates.BETA_SIGMA * locSigma[i];
+            normLocSigma += locSigma[i] * locSigma[i];
+            sqESigma += lr.eSigma[i] * lr.eSigma[i];
+        }
+        lr.vMean = (1 - LearningRates.BETA_MEAN) * lr.vMean + LearningRates.BETA_MEAN * normLocMean;
+        lr.vSigma = (1 - LearningRates.BETA_SIGMA) * lr.vSigma + LearningRates.BETA_SIGMA * normLocSigma;
+        double snrMean = (sqE - LearningRates.BETA_MEAN / (2 - LearningRates.BETA_MEAN) * lr.vMean) / (lr.vMean - sqE);
+        double snrSigma = (sqESigma - LearningRates.BETA_SIGMA / (2 - LearningRates.BETA_SIGMA) * lr.vSigma)
+                / (lr.vSigma - sqESigma);
+        double etaMeanBefore = lr.etaMean;
+        double relMean = Math.max(-1, Math.min(1, snrMean / LearningRates.ALPHA / lr.etaMean - 1));
+        lr.etaMean *= Math.exp(Math.min(LearningRates.GAMMA * lr.etaMean, LearningRates.BETA_MEAN) * relMean);
+        double relSigma = Math.max(-1, Math.min(1, snrSigma / LearningRates.ALPHA / lr.etaSigma - 1));
+        lr.etaSigma *= Math.exp(Math.min(LearningRates.GAMMA * lr.etaSigma, LearningRates.BETA_SIGMA) * relSigma);
+        lr.etaMean = Math.min(lr.etaMean, 1.0);
+        lr.etaSigma = Math.min(lr.etaSigma, 1.0);
+        double[][] newSigma = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            mean[i] = oldMean[i] + lr.etaMean * deltaMean[i];
+            for (int j = 0; j < n; j++) {
+                newSigma[i][j] = oldS2 * oldCov[i][j] + lr.etaSigma * deltaSigma[i][j];
+            }
+        }
+        // split Sigma into sigma (its determinant's 2n-th root) and C
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eig.decompose(new DMatrixRMaj(newSigma))) {
+            throw new IllegalStateException("CmaEsSampler: the eigendecomposition of the covariance failed");
+        }
+        double logDet = 0;
+        for (int i = 0; i < n; i++) {
+            logDet += Math.log(eig.getEigenvalue(i).getReal());
+        }
+        sigma = Math.min(Math.exp(logDet / 2.0 / n), SIGMA_MAX);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                cov[i][j] = newSigma[i][j] / (sigma * sigma);
+            }
+        }
+        sigma *= etaMeanBefore / lr.etaMean;
     }
 
     private static double[] divide(double[] v, double[] d) {
@@ -595,6 +740,14 @@ final class CmaOptimizer {
         out.put("pc", list(pc));
         out.put("p_sigma", list(pSigma));
         out.put("funhist", list(funhist));
+        if (learningRates != null) {
+            out.put("lr_e_mean", list(learningRates.eMean));
+            out.put("lr_e_sigma", list(learningRates.eSigma));
+            out.put("lr_v_mean", learningRates.vMean);
+            out.put("lr_v_sigma", learningRates.vSigma);
+            out.put("lr_eta_mean", learningRates.etaMean);
+            out.put("lr_eta_sigma", learningRates.etaSigma);
+        }
         if (margin != null) {
             out.put("margin_steps", list(margin.steps()));
             out.put("margin", margin.margin());
@@ -623,6 +776,16 @@ final class CmaOptimizer {
         System.arraycopy(array(json.get("p_sigma")), 0, o.pSigma, 0, o.dim);
         double[] f = array(json.get("funhist"));
         System.arraycopy(f, 0, o.funhist, 0, Math.min(f.length, o.funhist.length));
+        if (json.get("lr_e_mean") != null) {
+            LearningRates lr = new LearningRates(o.dim);
+            System.arraycopy(array(json.get("lr_e_mean")), 0, lr.eMean, 0, o.dim);
+            System.arraycopy(array(json.get("lr_e_sigma")), 0, lr.eSigma, 0, o.dim * o.dim);
+            lr.vMean = ((Number) json.get("lr_v_mean")).doubleValue();
+            lr.vSigma = ((Number) json.get("lr_v_sigma")).doubleValue();
+            lr.etaMean = ((Number) json.get("lr_eta_mean")).doubleValue();
+            lr.etaSigma = ((Number) json.get("lr_eta_sigma")).doubleValue();
+            o.learningRates = lr;
+        }
         if (json.get("margin_steps") != null) {
             o.margin = new Margin(
                     array(json.get("margin_steps")),

@@ -356,4 +356,16 @@ class CmaEsSamplerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("margin");
     }
+
+    @Test
+    void learningRateAdaptationRunsAndIsRefusedWithTheOtherVariants() {
+        Study study = Study.builder()
+                .sampler(CmaEsSampler.builder().seed(14).lrAdapt().build())
+                .build();
+        study.optimize(CmaEsSamplerTest::sphere, OptimizeOptions.trials(200));
+        assertThat(study.bestValue()).isLessThan(0.1);
+        assertThatThrownBy(() -> CmaEsSampler.builder().lrAdapt().withMargin().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lrAdapt");
+    }
 }

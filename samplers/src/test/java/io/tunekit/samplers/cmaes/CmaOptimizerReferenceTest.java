@@ -296,4 +296,104 @@ class CmaOptimizerReferenceTest {
                 .containsExactly(new double[] {0.61, 0.0, 0.5}, within(TOL));
         o = CmaOptimizer.fromJson(o.toJson());
     }
+
+    /** Against cmaes 0.13.1 (Debian's 0.9.1 has no lr_adapt): src/test/python/cmaes_lr_adapt_reference.py. */
+    @Test
+    void learningRateAdaptationAsTheLibrary() {
+        CmaOptimizer o = new CmaOptimizer(
+                Variant.FULL, new double[] {0.5, 0.5, 0.5}, 1.0 / 6, new double[3], new double[] {1, 1, 1}, 6, null);
+        o.useLearningRateAdaptation();
+        o.tell(List.of(
+                new Solution(
+                        new double[] {0.3797102862119829, 0.3013461506557783, 0.4627457566857127}, 0.12069638502604577),
+                new Solution(
+                        new double[] {0.5630667857098283, 0.6704069798734464, 0.5164559598982712}, 0.39865824570845226),
+                new Solution(
+                        new double[] {0.4171029019195651, 0.3822829466983583, 0.6123118656101887}, 0.24572080236916097),
+                new Solution(
+                        new double[] {0.7452174564437866, 0.5409153163767083, 0.31500070039538425}, 0.3738558045628463),
+                new Solution(
+                        new double[] {0.3562602191845867, 0.7400028633498668, 0.5304323660762913}, 0.34435278285476645),
+                new Solution(
+                        new double[] {0.2401797736340623, 0.4874455710774461, 0.32551610398328773},
+                        0.07845656524598185)));
+        assertThat(o.mean())
+                .containsExactly(
+                        new double[] {0.31267847010959204, 0.4330112753541563, 0.39741248505131566}, within(TOL));
+        assertThat(o.sigma()).isCloseTo(0.1859533920254271, within(TOL));
+        double[][] cov0 = new double[][] {
+            {1.1802865206097573, 0.06122003130393365, 0.20908067048779305},
+            {0.06122003130393365, 0.8636612269044974, 0.04286126114873748},
+            {0.20908067048779305, 0.04286126114873748, 1.022849052378544}
+        };
+        for (int i = 0; i < 3; i++) {
+            assertThat(o.covariance()[i]).containsExactly(cov0[i], within(1e-11));
+        }
+        assertThat(o.learningRates())
+                .containsExactly(new double[] {0.9082454645532947, 0.9707622643321538}, within(TOL));
+        o = CmaOptimizer.fromJson(o.toJson());
+        o.tell(List.of(
+                new Solution(
+                        new double[] {0.21828525600035886, 0.3598104018626277, 0.2904154793064791}, 0.0420431552182613),
+                new Solution(
+                        new double[] {0.3956852406625855, 0.4235483795653629, 0.30899779634642494},
+                        0.08563376141874748),
+                new Solution(
+                        new double[] {0.3741241440931596, 0.5574895714133549, 0.15095897934046412}, 0.1222471934328769),
+                new Solution(
+                        new double[] {0.2741689511547679, 0.28589917194755443, 0.37143920132201086},
+                        0.0568881840438464),
+                new Solution(
+                        new double[] {0.11926565809651324, 0.436114834459795, 0.39172962389470545},
+                        0.08296642009801877),
+                new Solution(
+                        new double[] {0.2670278074658187, 0.27582229958611937, 0.33798393548035177},
+                        0.048240060657383545)));
+        assertThat(o.mean())
+                .containsExactly(
+                        new double[] {0.24896000434588966, 0.34690479781237304, 0.3245162127874812}, within(TOL));
+        assertThat(o.sigma()).isCloseTo(0.20357865008133563, within(TOL));
+        double[][] cov1 = new double[][] {
+            {1.2605380488872122, 0.17665518351230536, 0.39572174158832746},
+            {0.17665518351230536, 0.9487689684295069, 0.18491365619610192},
+            {0.3957217415883274, 0.18491365619610192, 1.0009179657869274}
+        };
+        for (int i = 0; i < 3; i++) {
+            assertThat(o.covariance()[i]).containsExactly(cov1[i], within(1e-11));
+        }
+        assertThat(o.learningRates())
+                .containsExactly(new double[] {0.8368376426368898, 0.9427966284515434}, within(TOL));
+        o = CmaOptimizer.fromJson(o.toJson());
+        o.tell(List.of(
+                new Solution(
+                        new double[] {0.08526066909153332, 0.14362348588166213, 0.3582340726564652},
+                        0.08922943998801473),
+                new Solution(
+                        new double[] {0.08255751366218475, 0.5224492129891171, 0.4320043611685566},
+                        0.13202264156641552),
+                new Solution(new double[] {0.0, 0.38772412822424623, 0.1592587186503245}, 0.11750363094865252),
+                new Solution(
+                        new double[] {0.25391858736963, 0.3534495966977863, 0.026251744552813094}, 0.08325136628396405),
+                new Solution(
+                        new double[] {0.21394662578102416, 0.3085362931024644, 0.4688162925639454},
+                        0.08612782410205068),
+                new Solution(
+                        new double[] {0.07174298315245731, 0.45761108248922566, 0.15967029833202026},
+                        0.10236255599538005)));
+        assertThat(o.mean())
+                .containsExactly(
+                        new double[] {0.2336757255487683, 0.32924889729025164, 0.2106436989910749}, within(TOL));
+        assertThat(o.sigma()).isCloseTo(0.21607192198731778, within(TOL));
+        double[][] cov2 = new double[][] {
+            {1.1748383760200731, 0.2834241154130917, 0.4398012655036082},
+            {0.28342411541309176, 0.9335242736283254, 0.24425438256632773},
+            {0.4398012655036082, 0.2442543825663277, 1.1705555311550528}
+        };
+        for (int i = 0; i < 3; i++) {
+            assertThat(o.covariance()[i]).containsExactly(cov2[i], within(1e-11));
+        }
+        assertThat(o.learningRates())
+                .containsExactly(new double[] {0.7783461565670847, 0.9156554428820786}, within(TOL));
+        o = CmaOptimizer.fromJson(o.toJson());
+    }
 }
