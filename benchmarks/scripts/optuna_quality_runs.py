@@ -4,7 +4,11 @@ and 2.2) for a seed range, written in the `quality` suite's JSON layout (`runs` 
 Tunekit's runs seed by seed after `merge_quality_runs.py` joins the files:
 
     /usr/bin/python3 benchmarks/scripts/optuna_quality_runs.py cmaes 0-49 optuna-cmaes.json
-    /usr/bin/python3 benchmarks/scripts/optuna_quality_runs.py qmc 0-49 optuna-qmc.json
+    .venv-optuna/bin/python benchmarks/scripts/optuna_quality_runs.py qmc 0-49 optuna-qmc.json
+    .venv-optuna/bin/python benchmarks/scripts/optuna_quality_runs.py qmc 0-199 q.json rosenbrock5
+
+An optional fourth argument limits the problems (comma-separated). QMCSampler needs SciPy, which
+Debian's Python lacks: run it with the Optuna 5.0 venv.
 
 Samplers as the baseline ran them: `CmaEsSampler(seed=s)`, `QMCSampler(qmc_type="sobol",
 scramble=True, seed=s+1)`; 200 trials, sequential, in memory. The sampler is named
@@ -78,10 +82,12 @@ def sampler(name, seed):
     raise SystemExit("sampler must be cmaes or qmc")
 
 
-def main(name, seeds, out, budget=200):
+def main(name, seeds, out, problems=None, budget=200):
     first, last = (int(v) for v in seeds.split("-"))
+    chosen = problems.split(",") if problems else list(PROBLEMS)
     runs = []
-    for problem, (objective, optimum) in PROBLEMS.items():
+    for problem in chosen:
+        objective, optimum = PROBLEMS[problem]
         for seed in range(first, last + 1):
             study = optuna.create_study(sampler=sampler(name, seed))
             study.optimize(objective, n_trials=budget)
@@ -97,4 +103,4 @@ def main(name, seeds, out, budget=200):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

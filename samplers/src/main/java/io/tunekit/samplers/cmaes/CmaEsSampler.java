@@ -42,9 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the current run (mean, step size, covariance, paths, restart bookkeeping) is a JSON
  *       study system attribute {@code tunekit:<prefix><space>:run}, replaced by compare-and-set
  *       when a generation is complete, so each generation is updated exactly once;</li>
- *   <li>the {@code popsize} slots of a generation are a list in the study system attribute
- *       {@code tunekit:<prefix><space>:slots:<restart>:<generation>}; a trial takes a free slot by
- *       compare-and-set, so each slot goes to exactly one trial. A slot whose trial failed (or
+ *   <li>the {@code popsize} slots of the current generation are the study system attribute
+ *       {@code tunekit:<prefix><space>:slots:<restart>} ({@code {"generation": g, "holders":
+ *       [trial numbers or null]}}); a trial takes a free slot by compare-and-set, so each slot goes to exactly one trial. A slot whose trial failed (or
  *       was pruned, unless pruned trials count) is free again. When every slot is taken and some
  *       are still running, a new trial samples from the current distribution without a slot
  *       (system attribute {@value #OVERFLOW_KEY}); its result does not enter the update.</li>
@@ -169,9 +169,14 @@ public final class CmaEsSampler implements Sampler {
             }
             CmaRun run = parsed(stored);
             CmaOptimizer optimizer = run.optimizer();
-            String slotsKey = base + ":slots:" + run.restarts() + ":" + optimizer.generation();
+            // one attribute per run: {generation, holders}; a new generation's first taker replaces it
+            String slotsKey = base + ":slots:" + run.restarts();
             Object storedSlots = attrs.get(slotsKey);
-            List<Object> slots = storedSlots instanceof List<?> l ? new ArrayList<>(l) : emptySlots(optimizer);
+            List<Object> slots = storedSlots instanceof Map<?, ?> m
+                            && m.get("generation") instanceof Number g
+                            && g.intValue() == optimizer.generation()
+                    ? new ArrayList<>((List<?>) m.get("holders"))
+                    : emptySlots(optimizer);
             List<FrozenTrial> all = study.trials(); // read after the attributes: a holder missing is newer
             List<Solution> solutions = new ArrayList<>();
             int free = -1;
@@ -194,7 +199,10 @@ public final class CmaEsSampler implements Sampler {
             if (free >= 0) {
                 List<Object> taken = new ArrayList<>(slots);
                 taken.set(free, trial.number());
-                if (!study.compareAndSetSystemAttr(slotsKey, storedSlots, taken)) {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("generation", optimizer.generation());
+                value.put("holders", taken);
+                if (!study.compareAndSetSystemAttr(slotsKey, storedSlots, value)) {
                     continue;
                 }
                 study.setTrialSystemAttr(trial, generationKey(), optimizer.generation());
