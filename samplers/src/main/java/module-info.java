@@ -16,4 +16,8 @@ module io.tunekit.samplers {
     exports io.tunekit.samplers.partialfixed;
     exports io.tunekit.samplers.qmc;
     exports io.tunekit.samplers.tpe;
+
+    // TPE is the default sampler (Optuna's) of studies built without one.
+    provides io.tunekit.sampler.DefaultSamplerProvider with
+            io.tunekit.samplers.tpe.TpeDefaultSamplerProvider;
 }
