@@ -25,7 +25,7 @@ class CmaEsBoundsPropertyTest {
             @ForAll @IntRange(min = 1, max = 40) int width,
             @ForAll @IntRange(min = 1, max = 6) int step,
             @ForAll @DoubleRange(min = 0.01, max = 3) double floatStep,
-            @ForAll @DoubleRange(min = 1e-6, max = 0.5) double sigma0,
+            @ForAll @DoubleRange(min = 0.01, max = 0.5) double sigma0,
             @ForAll @IntRange(min = 0, max = 2) int variant,
             @ForAll @LongRange(min = 0, max = 1000) long seed) {
         Map<String, Distribution> space = new LinkedHashMap<>();
