@@ -1,5 +1,5 @@
 /**
- * Grid, TPE, Gaussian-process, quasi-Monte Carlo, brute-force and partially fixed samplers. The
+ * Grid, TPE, Gaussian-process, CMA-ES, quasi-Monte Carlo, brute-force and partially fixed samplers. The
  * package io.tunekit.samplers.internal, which the samplers share, is not exported.
  */
 module io.tunekit.samplers {
@@ -10,6 +10,7 @@ module io.tunekit.samplers {
     requires ejml.ddense; // automatic module
 
     exports io.tunekit.samplers.bruteforce;
+    exports io.tunekit.samplers.cmaes;
     exports io.tunekit.samplers.gp;
     exports io.tunekit.samplers.grid;
     exports io.tunekit.samplers.partialfixed;
