@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.model;
 
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
@@ -22,7 +22,7 @@ import java.util.Map;
  * with Optuna's rule {@code low + floor((v - low + step/2) / step) * step} and clips to the range,
  * so the result always lies in the distribution. Immutable.
  */
-final class SearchSpaceEncoding {
+public final class SearchSpaceEncoding {
 
     private final List<String> names;
     private final Distribution[] distributions;
@@ -40,7 +40,7 @@ final class SearchSpaceEncoding {
     private final double[] spanHigh;
 
     /** @param space parameter name to distribution, in the order of the GP's dimensions */
-    SearchSpaceEncoding(Map<String, Distribution> space) {
+    public SearchSpaceEncoding(Map<String, Distribution> space) {
         int dim = space.size();
         names = List.copyOf(new ArrayList<>(space.keySet()));
         distributions = new Distribution[dim];
@@ -81,47 +81,47 @@ final class SearchSpaceEncoding {
     }
 
     /** The number of dimensions. */
-    int dimension() {
+    public int dimension() {
         return names.size();
     }
 
     /** The parameter names, in dimension order. */
-    List<String> names() {
+    public List<String> names() {
         return names;
     }
 
     /** The distribution of dimension {@code d}. */
-    Distribution distribution(int d) {
+    public Distribution distribution(int d) {
         return distributions[d];
     }
 
     /** Whether dimension {@code d} is categorical (kernel: Hamming distance). */
-    boolean isCategorical(int d) {
+    public boolean isCategorical(int d) {
         return categorical[d];
     }
 
     /** Whether dimension {@code d} is a float without step. */
-    boolean isContinuous(int d) {
+    public boolean isContinuous(int d) {
         return gridSizes[d] == 0;
     }
 
     /** The categorical flags of all dimensions (a fresh array). */
-    boolean[] categoricalMask() {
+    public boolean[] categoricalMask() {
         return categorical.clone();
     }
 
     /** The number of values of a discrete or categorical dimension. */
-    long gridSize(int d) {
+    public long gridSize(int d) {
         return gridSizes[d];
     }
 
     /** The encoded value of grid point {@code i} of a discrete or categorical dimension. */
-    double gridPoint(int d, long i) {
+    public double gridPoint(int d, long i) {
         return categorical[d] ? i : normalize(d, gridValue(d, i));
     }
 
     /** The grid index nearest to the encoded value {@code u} of a discrete or categorical dimension. */
-    long gridIndex(int d, double u) {
+    public long gridIndex(int d, double u) {
         if (categorical[d]) {
             return Math.max(0, Math.min(gridSizes[d] - 1, Math.round(u)));
         }
@@ -130,12 +130,12 @@ final class SearchSpaceEncoding {
     }
 
     /** Encodes an internal parameter value. */
-    double encode(int d, double internal) {
+    public double encode(int d, double internal) {
         return categorical[d] ? internal : normalize(d, internal);
     }
 
     /** Encodes one point (internal values in dimension order). */
-    double[] encode(double[] internal) {
+    public double[] encode(double[] internal) {
         double[] u = new double[internal.length];
         for (int d = 0; d < u.length; d++) {
             u[d] = encode(d, internal[d]);
@@ -147,7 +147,7 @@ final class SearchSpaceEncoding {
      * Maps a uniform draw in [0, 1) to an encoded value: categorical choices by
      * {@code floor(u * C)}, discrete dimensions snapped to their grid, continuous ones as is.
      */
-    double fromUnit(int d, double u) {
+    public double fromUnit(int d, double u) {
         if (categorical[d]) {
             return Math.min(gridSizes[d] - 1, (long) Math.floor(u * gridSizes[d]));
         }
@@ -155,7 +155,7 @@ final class SearchSpaceEncoding {
     }
 
     /** The encoded value of the grid point nearest to {@code u} (clipped to [0, 1] if continuous). */
-    double snap(int d, double u) {
+    public double snap(int d, double u) {
         if (isContinuous(d)) {
             return Math.max(0, Math.min(1, u));
         }
@@ -166,7 +166,7 @@ final class SearchSpaceEncoding {
      * The internal value of an encoded one: rounded onto the grid (ints to integers, categorical
      * to an index) and clipped to the range, so the distribution contains it.
      */
-    double decode(int d, double u) {
+    public double decode(int d, double u) {
         if (!isContinuous(d)) {
             return categorical[d] ? gridIndex(d, u) : gridValue(d, gridIndex(d, u));
         }
