@@ -1,6 +1,7 @@
 package io.tunekit.benchmarks;
 
 import io.tunekit.benchmarks.gp.GpCostCommand;
+import io.tunekit.benchmarks.importance.ImportanceSpeedCommand;
 import io.tunekit.benchmarks.overhead.OverheadCommand;
 import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
 import io.tunekit.benchmarks.pruning.PruningCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
  * Suites: {@code quality} (regret over seeds, docs/benchmarks.md §2), {@code overhead}
  * (framework cost per trial, section 3, and the TPE speed cases), {@code storage} (the SQLite
  * storage, section 4), {@code pruning} (steps saved and best final score of each pruner on
- * synthetic learning curves) and {@code gp-cost} (time of one GP ask as the study grows).
+ * synthetic learning curves), {@code gp-cost} (time of one GP ask as the study grows) and
+ * {@code importance-speed} (parameter importance on a large study, against Optuna 5.0).
  * Logging below WARNING is off, as in the protocol.
  */
 @Command(
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
             StorageCommand.class,
             PruningCommand.class,
             GpCostCommand.class,
+            ImportanceSpeedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Bench implements Runnable {
