@@ -4,6 +4,9 @@ import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.gp.GpSampler;
 import io.tunekit.samplers.gp.LengthscalePrior;
+import io.tunekit.samplers.qmc.QmcSampler;
+import io.tunekit.samplers.qmc.QmcType;
+import io.tunekit.samplers.qmc.Scrambling;
 import io.tunekit.samplers.tpe.TpeSampler;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +45,20 @@ public final class SamplerRegistry {
                 seed -> GpSampler.builder()
                         .seed(seed)
                         .lengthscalePrior(LengthscalePrior.OPTUNA)
+                        .build());
+        // the protocol's qmc: scrambled Sobol, seed + 1 as Optuna 3.1's baseline ran it
+        register(
+                "qmc",
+                seed -> QmcSampler.builder()
+                        .scrambling(Scrambling.OWEN)
+                        .seed(seed + 1)
+                        .build());
+        register(
+                "qmc-halton",
+                seed -> QmcSampler.builder()
+                        .qmcType(QmcType.HALTON)
+                        .scrambling(Scrambling.OWEN)
+                        .seed(seed + 1)
                         .build());
     }
 

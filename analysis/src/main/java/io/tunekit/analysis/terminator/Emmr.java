@@ -5,7 +5,7 @@ import io.tunekit.FrozenTrial;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.samplers.gp.model.GaussianProcess;
 import io.tunekit.samplers.gp.model.KernelFit;
-import io.tunekit.samplers.gp.model.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -3,7 +3,7 @@ package io.tunekit.analysis.terminator;
 import io.tunekit.samplers.gp.model.GaussianProcess;
 import io.tunekit.samplers.gp.model.KernelFit;
 import io.tunekit.samplers.gp.model.KernelPrior;
-import io.tunekit.samplers.gp.model.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.SplittableRandom;
 
 /**

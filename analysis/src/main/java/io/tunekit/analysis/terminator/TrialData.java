@@ -3,7 +3,7 @@ package io.tunekit.analysis.terminator;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
-import io.tunekit.samplers.gp.model.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,7 +1,7 @@
 package io.tunekit.samplers.gp;
 
 import io.tunekit.samplers.gp.model.BoundedLbfgs;
-import io.tunekit.samplers.gp.model.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 import io.tunekit.samplers.gp.model.GaussianProcess;
 import io.tunekit.samplers.gp.model.KernelParams;
-import io.tunekit.samplers.gp.model.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -20,6 +20,14 @@ final class Workers {
 
     /** Starts one worker JVM with these {@code key=value} arguments (index is added). */
     Process start(String... args) throws IOException {
+        return start(StorageWorker.class, args);
+    }
+
+    /**
+     * Starts one JVM running {@code main} (a worker that writes {@code ready-<index>} and waits
+     * for the go file) with these {@code key=value} arguments plus {@code dir} and {@code index}.
+     */
+    Process start(Class<?> main, String... args) throws IOException {
         int index = processes.size();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -27,7 +35,7 @@ final class Workers {
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
-                StorageWorker.class.getName(),
+                main.getName(),
                 "dir=" + dir,
                 "index=" + index));
         command.addAll(List.of(args));

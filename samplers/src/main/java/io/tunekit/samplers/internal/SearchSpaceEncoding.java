@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp.model;
+package io.tunekit.samplers.internal;
 
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a search space to the GP's input space and back, as Optuna's GP sampler does.
+ * Maps a search space to the unit cube and back, as Optuna's {@code _SearchSpaceTransform} with
+ * {@code transform_0_1} does (the GP's input space, the QMC sampler's output space).
  *
  * <ul>
  *   <li>A numeric dimension is mapped into [0, 1]: its range is widened by half a step on each
