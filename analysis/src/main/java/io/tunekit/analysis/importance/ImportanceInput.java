@@ -64,9 +64,9 @@ final class ImportanceInput {
         } else if (forest) {
             names = sharedParams(complete);
         } else {
-            TreeSet<String> all = new TreeSet<>();
+            Set<String> all = new HashSet<>();
             complete.forEach(t -> all.addAll(t.params().keySet()));
-            names = List.copyOf(all);
+            names = all.stream().sorted().toList();
         }
         List<FrozenTrial> usable = new ArrayList<>();
         List<Double> values = new ArrayList<>();
