@@ -1,5 +1,7 @@
 package io.tunekit.storage;
 
+import io.tunekit.storage.contract.StorageContractTest;
+
 /** {@link InMemoryStorage} against the storage contract. */
 class InMemoryStorageTest extends StorageContractTest {
 

@@ -1,7 +1,7 @@
 package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.Storage;
-import io.tunekit.storage.StorageContractTest;
+import io.tunekit.storage.contract.StorageContractTest;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** {@link JdbcStorage} on the MariaDB/MySQL server of TUNEKIT_TEST_MYSQL_URL against the storage contract. */

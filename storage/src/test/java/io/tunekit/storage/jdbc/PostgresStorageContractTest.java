@@ -1,7 +1,7 @@
 package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.Storage;
-import io.tunekit.storage.StorageContractTest;
+import io.tunekit.storage.contract.StorageContractTest;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** {@link JdbcStorage} on the PostgreSQL server of TUNEKIT_TEST_POSTGRES_URL against the storage contract. */

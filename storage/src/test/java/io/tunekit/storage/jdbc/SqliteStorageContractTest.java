@@ -1,7 +1,7 @@
 package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.Storage;
-import io.tunekit.storage.StorageContractTest;
+import io.tunekit.storage.contract.StorageContractTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

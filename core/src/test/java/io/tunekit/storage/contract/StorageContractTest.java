@@ -1,4 +1,4 @@
-package io.tunekit.storage;
+package io.tunekit.storage.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,10 @@ import io.tunekit.TrialState;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
+import io.tunekit.storage.CreationGuard;
+import io.tunekit.storage.DuplicatedStudyException;
+import io.tunekit.storage.Storage;
+import io.tunekit.storage.UnknownStudyException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
