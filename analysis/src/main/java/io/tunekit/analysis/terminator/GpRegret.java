@@ -1,8 +1,8 @@
 package io.tunekit.analysis.terminator;
 
-import io.tunekit.samplers.gp.model.GaussianProcess;
-import io.tunekit.samplers.gp.model.KernelFit;
-import io.tunekit.samplers.gp.model.KernelPrior;
+import io.tunekit.samplers.gp.internal.GaussianProcess;
+import io.tunekit.samplers.gp.internal.KernelFit;
+import io.tunekit.samplers.gp.internal.KernelPrior;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.SplittableRandom;
 

@@ -1,6 +1,6 @@
 package io.tunekit.samplers.gp;
 
-import io.tunekit.samplers.gp.model.KernelPrior;
+import io.tunekit.samplers.gp.internal.KernelPrior;
 
 /**
  * The prior on the kernel's length scales in the MAP fit of {@link GpSampler}'s Gaussian

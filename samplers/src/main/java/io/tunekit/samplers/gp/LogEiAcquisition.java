@@ -1,6 +1,6 @@
 package io.tunekit.samplers.gp;
 
-import io.tunekit.samplers.gp.model.GaussianProcess;
+import io.tunekit.samplers.gp.internal.GaussianProcess;
 import java.util.List;
 
 /**

@@ -3,10 +3,10 @@ package io.tunekit.samplers.gp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tunekit.samplers.gp.model.KernelFit;
-import io.tunekit.samplers.gp.model.KernelParams;
-import io.tunekit.samplers.gp.model.KernelPrior;
-import io.tunekit.samplers.gp.model.Matern52;
+import io.tunekit.samplers.gp.internal.KernelFit;
+import io.tunekit.samplers.gp.internal.KernelParams;
+import io.tunekit.samplers.gp.internal.KernelPrior;
+import io.tunekit.samplers.gp.internal.Matern52;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,9 +3,9 @@ package io.tunekit.samplers.gp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tunekit.samplers.gp.model.KernelFit;
-import io.tunekit.samplers.gp.model.KernelParams;
-import io.tunekit.samplers.gp.model.KernelPrior;
+import io.tunekit.samplers.gp.internal.KernelFit;
+import io.tunekit.samplers.gp.internal.KernelParams;
+import io.tunekit.samplers.gp.internal.KernelPrior;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

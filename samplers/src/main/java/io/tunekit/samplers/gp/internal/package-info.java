@@ -5,4 +5,4 @@
  * terminator's regret bound) uses the very model the sampler uses rather than a copy. It is
  * exported only to {@code io.tunekit.analysis}; its classes may change in any release.
  */
-package io.tunekit.samplers.gp.model;
+package io.tunekit.samplers.gp.internal;

@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp.model;
+package io.tunekit.samplers.gp.internal;
 
 /**
  * Internal to Tunekit (exported only to its analysis module): the length-scale priors of

@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp.model;
+package io.tunekit.samplers.gp.internal;
 
 /**
  * The ARD Matern 5/2 kernel {@code k(x, x') = s * M(r2)} with

@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp.model;
+package io.tunekit.samplers.gp.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp.model;
+package io.tunekit.samplers.gp.internal;
 
 import org.ejml.data.DMatrixRMaj;
 
