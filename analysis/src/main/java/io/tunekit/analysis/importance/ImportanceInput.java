@@ -7,6 +7,7 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,23 +69,23 @@ final class ImportanceInput {
             complete.forEach(t -> all.addAll(t.params().keySet()));
             names = all.stream().sorted().toList();
         }
-        List<FrozenTrial> usable = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        List<FrozenTrial> usable = new ArrayList<>(candidates.size());
+        double[] all = new double[candidates.size()];
         for (FrozenTrial t : candidates) {
             double v = target.function().applyAsDouble(t);
             if (Double.isFinite(v)) {
+                all[usable.size()] = target.direction() == Direction.MAXIMIZE ? -v : v;
                 usable.add(t);
-                values.add(target.direction() == Direction.MAXIMIZE ? -v : v);
             }
         }
+        double[] losses = Arrays.copyOf(all, usable.size());
         if (usable.size() < 2) {
             throw new IllegalArgumentException("importance needs at least 2 COMPLETE trials with a finite target"
                     + (forest && requested != null ? " and all of the parameters " + names : "") + "; found "
                     + usable.size() + " (of " + complete.size() + " COMPLETE trials)");
         }
-        double[] losses = values.stream().mapToDouble(Double::doubleValue).toArray();
-        if (values.stream().distinct().count() == 1) {
-            throw new IllegalArgumentException("the target is " + values.get(0) * sign(target) + " in all "
+        if (Arrays.stream(losses).allMatch(v -> v == losses[0])) {
+            throw new IllegalArgumentException("the target is " + losses[0] * sign(target) + " in all "
                     + usable.size() + " usable trials: with a constant objective no parameter matters,"
                     + " so importance is undefined");
         }

@@ -3,9 +3,10 @@ package io.tunekit.analysis.importance;
 import io.tunekit.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The computation behind {@link PedAnova}: raw (unnormalised) importances of given parameters. */
 final class PedAnovaScores {
@@ -43,11 +44,9 @@ final class PedAnovaScores {
         for (int p = 0; p < scores.length; p++) {
             Distribution[] distributions = columns.distributions()[p];
             double score = 0;
-            for (Map.Entry<Distribution, List<Integer>> regime :
-                    regimes(distributions, inRegion).entrySet()) {
-                Distribution distribution = regime.getKey();
-                int[] regionTrials =
-                        regime.getValue().stream().mapToInt(Integer::intValue).toArray();
+            for (Regime regime : regimes(distributions, inRegion)) {
+                Distribution distribution = regime.distribution();
+                int[] regionTrials = regime.trials();
                 int[] targetTrials =
                         Arrays.stream(regionTrials).filter(i -> inTarget[i]).toArray();
                 if (distribution == null || distribution.isSingle() || targetTrials.length == 0) {
@@ -85,20 +84,59 @@ final class PedAnovaScores {
         return keep;
     }
 
+    /** The region trials (by index) in which a parameter has one distribution ({@code null}: absent). */
+    private record Regime(Distribution distribution, int[] trials) {}
+
     /**
-     * The region trials (by index) grouped by the parameter's distribution, {@code null} for trials
-     * without the parameter; regimes with fewer than {@value #MIN_TRIALS_IN_REGIME} trials are left
-     * out.
+     * The region trials grouped by the parameter's distribution, {@code null} for trials without
+     * the parameter; regimes with fewer than {@value #MIN_TRIALS_IN_REGIME} trials are left out.
      */
-    private static Map<Distribution, List<Integer>> regimes(Distribution[] distributions, boolean[] inRegion) {
-        Map<Distribution, List<Integer>> regimes = new LinkedHashMap<>();
+    private static List<Regime> regimes(Distribution[] distributions, boolean[] inRegion) {
+        // Trials mostly share one distribution: compare with the previous trial's before hashing.
+        int[] regimeOf = new int[distributions.length];
+        List<Distribution> keys = new ArrayList<>();
+        Map<Distribution, Integer> ids = new HashMap<>();
+        List<int[]> sizes = new ArrayList<>();
+        Distribution previous = null;
+        int previousId = -1;
         for (int i = 0; i < distributions.length; i++) {
-            if (inRegion[i]) {
-                regimes.computeIfAbsent(distributions[i], d -> new ArrayList<>())
-                        .add(i);
+            if (!inRegion[i]) {
+                regimeOf[i] = -1;
+                continue;
+            }
+            Distribution d = distributions[i];
+            int id;
+            if (previousId >= 0 && Objects.equals(d, previous)) {
+                id = previousId;
+            } else {
+                id = ids.computeIfAbsent(d, key -> {
+                    keys.add(key);
+                    sizes.add(new int[1]);
+                    return keys.size() - 1;
+                });
+                previous = d;
+                previousId = id;
+            }
+            regimeOf[i] = id;
+            sizes.get(id)[0]++;
+        }
+        int[][] members = new int[keys.size()][];
+        for (int r = 0; r < members.length; r++) {
+            members[r] = new int[sizes.get(r)[0]];
+        }
+        int[] filled = new int[keys.size()];
+        for (int i = 0; i < regimeOf.length; i++) {
+            int r = regimeOf[i];
+            if (r >= 0) {
+                members[r][filled[r]++] = i;
             }
         }
-        regimes.values().removeIf(members -> members.size() < MIN_TRIALS_IN_REGIME);
+        List<Regime> regimes = new ArrayList<>();
+        for (int r = 0; r < members.length; r++) {
+            if (members[r].length >= MIN_TRIALS_IN_REGIME) {
+                regimes.add(new Regime(keys.get(r), members[r]));
+            }
+        }
         return regimes;
     }
 
