@@ -13,6 +13,11 @@ module io.tunekit.core {
     exports io.tunekit.sampler;
     exports io.tunekit.storage;
 
+    requires java.logging; // TunekitLogging sets the level of the io.tunekit logger in the JDK's default backend
+
+    // The default sampler: TpeSampler when tunekit-samplers provides one, else RandomSampler.
+    uses io.tunekit.sampler.DefaultSamplerProvider;
+
     // Helpers Tunekit's modules share; not an API. The rule in every Tunekit module (checked by
     // examples/consumer): each package is exported to everyone, except those with an "internal"
     // name segment, which are exported, if at all, only to Tunekit modules.

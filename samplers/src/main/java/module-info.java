@@ -21,6 +21,10 @@ module io.tunekit.samplers {
     exports io.tunekit.samplers.qmc;
     exports io.tunekit.samplers.tpe;
 
+    // TPE is the default sampler (Optuna's) of studies built without one.
+    provides io.tunekit.sampler.DefaultSamplerProvider with
+            io.tunekit.samplers.tpe.TpeDefaultSamplerProvider;
+
     // Not an API: shared with Tunekit's analysis module only.
     exports io.tunekit.samplers.internal to
             io.tunekit.analysis;

@@ -40,7 +40,7 @@ final class ProgressBar {
                 System.err,
                 requested && terminal,
                 options.trialCount().isPresent() ? options.trialCount().getAsInt() : null,
-                options.timeout(),
+                options.timeout().orElse(null),
                 startNanos);
     }
 

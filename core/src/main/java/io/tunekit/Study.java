@@ -4,7 +4,6 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.internal.JsonValues;
 import io.tunekit.pruner.NopPruner;
 import io.tunekit.pruner.Pruner;
-import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.storage.CreationGuard;
 import io.tunekit.storage.DuplicatedStudyException;
@@ -12,23 +11,15 @@ import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An optimisation task: a named set of trials in a storage, with a sampler that proposes
@@ -58,25 +49,28 @@ public final class Study {
     private final List<Direction> directions;
     private final Sampler sampler;
     private final Pruner pruner;
-    private final TrialCallback staleTrialCallback;
-    private final View view = new View();
+    private final Optional<TrialCallback> staleTrialCallback;
+    private final LiveStudyView view;
+    private final TellRules tellRules = new TellRules(this);
     private final AtomicBoolean optimizing = new AtomicBoolean();
     private volatile boolean stopRequested;
-    private final Object bestLock = new Object();
-    private FrozenTrial displayedBest;
-    private long displayedBestRefreshed = Long.MIN_VALUE;
 
-    private Study(Builder b, long studyId, List<Direction> directions) {
-        this.storage = b.storage;
+    private Study(Builder b, Storage storage, String name, long studyId, List<Direction> directions, Sampler sampler) {
+        this.storage = storage;
         this.studyId = studyId;
-        this.name = b.name;
+        this.name = name;
         this.directions = List.copyOf(directions);
-        this.sampler = b.sampler;
+        this.sampler = sampler;
         this.pruner = b.pruner;
         this.staleTrialCallback = b.staleTrialCallback;
+        this.view = new LiveStudyView(this);
     }
 
-    /** A builder to create or load a study. */
+    /**
+     * A builder to create or load a study.
+     *
+     * @return a builder with every setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -84,6 +78,9 @@ public final class Study {
     /**
      * Loads an existing study with the default sampler and pruner.
      *
+     * @param name the study's name
+     * @param storage the storage that holds it
+     * @return the study
      * @throws UnknownStudyException if the storage has no study of that name
      */
     public static Study load(String name, Storage storage) {
@@ -92,12 +89,20 @@ public final class Study {
 
     // ---------------------------------------------------------------- description
 
-    /** The study's name. */
+    /**
+     * The study's name.
+     *
+     * @return the name, unique in its storage
+     */
     public String name() {
         return name;
     }
 
-    /** One direction per objective. */
+    /**
+     * One direction per objective.
+     *
+     * @return an unmodifiable list
+     */
     public List<Direction> directions() {
         return directions;
     }
@@ -105,6 +110,7 @@ public final class Study {
     /**
      * The direction of a single-objective study.
      *
+     * @return the direction
      * @throws IllegalStateException for a multi-objective study
      */
     public Direction direction() {
@@ -115,6 +121,25 @@ public final class Study {
         return directions.get(0);
     }
 
+    /**
+     * The sampler that proposes this study's parameters.
+     *
+     * @return the sampler given to the builder, or the default one (TPE when the samplers module
+     *     is on the class path, random search otherwise)
+     */
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    /**
+     * The pruner that decides {@link Trial#shouldPrune()}.
+     *
+     * @return the pruner given to the builder, or a {@link NopPruner}
+     */
+    public Pruner pruner() {
+        return pruner;
+    }
+
     boolean isSingleObjective() {
         return directions.size() == 1;
     }
@@ -123,17 +148,19 @@ public final class Study {
         return storage;
     }
 
-    Sampler sampler() {
-        return sampler;
+    long studyId() {
+        return studyId;
     }
 
-    Pruner pruner() {
-        return pruner;
+    TellRules tellRules() {
+        return tellRules;
     }
 
     /**
      * The study as samplers and pruners see it: its trials and attributes plus the writes they
      * may do. Useful for testing a custom sampler or pruner against a real study.
+     *
+     * @return the live view
      */
     public StudyView view() {
         return view;
@@ -145,12 +172,21 @@ public final class Study {
 
     // ---------------------------------------------------------------- trials
 
-    /** Snapshots of every trial, ordered by number. */
+    /**
+     * Snapshots of every trial, ordered by number.
+     *
+     * @return an unmodifiable list
+     */
     public List<FrozenTrial> trials() {
         return storage.trials(studyId, EnumSet.allOf(TrialState.class));
     }
 
-    /** Snapshots of the trials in the given states, ordered by number. */
+    /**
+     * Snapshots of the trials in the given states, ordered by number.
+     *
+     * @param states the states to list
+     * @return an unmodifiable list
+     */
     public List<FrozenTrial> trials(Set<TrialState> states) {
         return storage.trials(studyId, states);
     }
@@ -158,6 +194,8 @@ public final class Study {
     /**
      * The trial with this number.
      *
+     * @param number the trial's number
+     * @return its snapshot
      * @throws IllegalArgumentException if there is no such trial
      */
     public FrozenTrial trial(int number) {
@@ -166,8 +204,9 @@ public final class Study {
 
     /**
      * The best COMPLETE trial: among the feasible ones if constraints are set; the lowest number
-     * wins a tie.
+     * wins a tie. {@link Studies#summaries} names the same trial.
      *
+     * @return the best trial
      * @throws IllegalStateException if the study is multi-objective or no (feasible) trial is
      *     complete
      */
@@ -180,27 +219,48 @@ public final class Study {
                                 : "No feasible trials are completed yet in study '" + name + "'"));
     }
 
-    /** The value of {@link #bestTrial()}. */
+    /**
+     * The value of {@link #bestTrial()}.
+     *
+     * @return the best value
+     */
     public double bestValue() {
         return bestTrial().value();
     }
 
-    /** The parameters of {@link #bestTrial()}. */
+    /**
+     * The parameters of {@link #bestTrial()}.
+     *
+     * @return the best trial's parameters
+     */
     public Map<String, Object> bestParams() {
         return bestTrial().params();
     }
 
-    /** The Pareto front: COMPLETE feasible trials that no other such trial dominates. */
+    /**
+     * The Pareto front: COMPLETE feasible trials that no other such trial dominates.
+     *
+     * @return the front, by number
+     */
     public List<FrozenTrial> bestTrials() {
         return BestTrials.paretoFront(directions, trials(EnumSet.of(TrialState.COMPLETE)));
     }
 
-    /** The study's user attributes. */
+    /**
+     * The study's user attributes.
+     *
+     * @return an unmodifiable map
+     */
     public Map<String, Object> userAttrs() {
         return storage.studyUserAttrs(studyId);
     }
 
-    /** Sets a study user attribute (a JSON value). */
+    /**
+     * Sets a study user attribute.
+     *
+     * @param key the attribute's key
+     * @param value a JSON value
+     */
     public void setUserAttr(String key, Object value) {
         storage.setStudyUserAttr(studyId, key, value);
     }
@@ -211,6 +271,7 @@ public final class Study {
      * Starts a trial: the oldest WAITING (enqueued or retried) trial if there is one, else a new
      * one with the next number.
      *
+     * @return the running trial
      * @throws StudyExhaustedException if the sampler's limits (a finished grid) allow no new trial
      */
     public Trial ask() {
@@ -219,6 +280,9 @@ public final class Study {
 
     /**
      * Starts a trial and suggests each given distribution right away, through the sampler.
+     *
+     * @param fixedDistributions the parameters to suggest at once
+     * @return the running trial
      */
     public Trial ask(Map<String, ? extends Distribution> fixedDistributions) {
         Trial trial = ask();
@@ -226,8 +290,9 @@ public final class Study {
         return trial;
     }
 
-    private Trial ask(List<CreationGuard> budget) {
-        failStaleTrials();
+    /** Starts a trial, creating one only while the budget guards hold. */
+    Trial ask(List<CreationGuard> budget) {
+        Heartbeats.failStaleTrials(this, staleTrialCallback);
         FrozenTrial started = storage.popWaitingTrial(studyId).orElseGet(() -> {
             List<CreationGuard> guards = new ArrayList<>(budget);
             guards.addAll(sampler.creationGuards(view));
@@ -235,22 +300,6 @@ public final class Study {
         });
         sampler.beforeTrial(samplerView(started), started);
         return new Trial(this, started);
-    }
-
-    private void failStaleTrials() {
-        if (storage.heartbeatInterval().isEmpty()) {
-            return;
-        }
-        for (FrozenTrial failed : storage.failStaleTrials(studyId)) {
-            LOG.log(
-                    Level.WARNING,
-                    "Trial {0} of study ''{1}'' failed: its worker stopped sending heartbeats.",
-                    failed.number(),
-                    name);
-            if (staleTrialCallback != null) {
-                staleTrialCallback.onTrialFinished(this, failed);
-            }
-        }
     }
 
     private StudyExhaustedException exhausted(List<CreationGuard> guards) {
@@ -274,131 +323,84 @@ public final class Study {
      * the reason kept in the system attribute {@code fail_reason} (a NaN, a wrong count).
      * Infinities are accepted.
      *
-     * @throws IllegalArgumentException if no value is given
+     * @param trial a trial this study asked
+     * @param values one value per objective
+     * @return the finished trial
+     * @throws IllegalArgumentException if no value is given, or the trial belongs to another study
      * @throws IllegalStateException if the trial is already finished
      */
     public FrozenTrial tell(Trial trial, double... values) {
-        return tell(trial.id(), null, values, false, null);
+        return tellRules.finish(ownId(trial), Outcome.complete(values), TellRules.Teller.USER);
     }
 
-    /** {@link #tell(Trial, double...)} for the trial with this number (e.g. asked elsewhere). */
+    /**
+     * {@link #tell(Trial, double...)} for the trial with this number (e.g. asked elsewhere).
+     *
+     * @param trialNumber the trial's number in this study
+     * @param values one value per objective
+     * @return the finished trial
+     */
     public FrozenTrial tell(int trialNumber, double... values) {
-        return tell(storage.trialId(studyId, trialNumber), null, values, false, null);
+        return tellRules.finish(storage.trialId(studyId, trialNumber), Outcome.complete(values), TellRules.Teller.USER);
     }
 
     /**
      * Finishes a trial as PRUNED (keeping its last intermediate value as its value) or FAIL.
      *
-     * @throws IllegalArgumentException for COMPLETE (use {@link #tell(Trial, TrialState, double...)}) or an
-     *     unfinished state
+     * @param trial a trial this study asked
+     * @param state PRUNED or FAIL
+     * @return the finished trial
+     * @throws IllegalArgumentException for COMPLETE (use {@link #tell(Trial, TrialState, double...)}), an
+     *     unfinished state, or a trial of another study
      */
     public FrozenTrial tell(Trial trial, TrialState state) {
-        return tell(trial.id(), Objects.requireNonNull(state, "state"), null, false, null);
+        return tell(trial, state, new double[0]);
     }
 
-    /** {@link #tell(Trial, TrialState)} for the trial with this number. */
+    /**
+     * {@link #tell(Trial, TrialState)} for the trial with this number.
+     *
+     * @param trialNumber the trial's number in this study
+     * @param state PRUNED or FAIL
+     * @return the finished trial
+     */
     public FrozenTrial tell(int trialNumber, TrialState state) {
-        return tell(storage.trialId(studyId, trialNumber), Objects.requireNonNull(state, "state"), null, false, null);
+        Objects.requireNonNull(state, "state");
+        return tellRules.finish(
+                storage.trialId(studyId, trialNumber), Outcome.of(state, trialNumber), TellRules.Teller.USER);
     }
 
     /**
      * Finishes a trial with an explicit state. COMPLETE needs valid values (a NaN or a wrong
      * count is an error and the trial stays RUNNING); PRUNED and FAIL take no values.
+     *
+     * @param trial a trial this study asked
+     * @param state COMPLETE, PRUNED or FAIL
+     * @param values the values of a COMPLETE trial
+     * @return the finished trial
      */
     public FrozenTrial tell(Trial trial, TrialState state, double... values) {
         Objects.requireNonNull(state, "state");
-        return tell(trial.id(), state, state == TrialState.COMPLETE || values.length > 0 ? values : null, false, null);
+        long id = ownId(trial);
+        return tellRules.finish(id, Outcome.of(state, trial.number(), values), TellRules.Teller.USER);
     }
 
-    private FrozenTrial tell(
-            long trialId, TrialState requested, double[] values, boolean skipIfFinished, String failReason) {
-        FrozenTrial trial = storage.trial(trialId);
-        if (trial.state().isFinished()) {
-            if (skipIfFinished) {
-                return trial;
-            }
-            throw new IllegalStateException("Cannot tell a " + trial.state() + " trial: trial " + trial.number()
-                    + " of study '" + name + "' is already finished");
+    /** The trial's id, if this study asked it (any {@code Study} object of the same study will do). */
+    private long ownId(Trial trial) {
+        Study owner = trial.study();
+        if (owner.storage != storage || owner.studyId != studyId) {
+            throw new IllegalArgumentException("Cannot tell trial " + trial.number() + " of study '" + owner.name
+                    + "' through study '" + name + "'" + (owner.storage == storage ? "" : " in another storage")
+                    + ": tell a trial through the study that asked it");
         }
-        if (trial.state() == TrialState.WAITING) {
-            throw new IllegalStateException(
-                    "Cannot tell a WAITING trial: trial " + trial.number() + " has not been started (ask() starts it)");
-        }
-        TrialState state = requested;
-        String reason = failReason;
-        List<Double> told = List.of();
-        if (state == null || state == TrialState.COMPLETE) {
-            if (values == null || values.length == 0) {
-                throw new IllegalArgumentException(
-                        "tell of trial " + trial.number() + " needs values (or a PRUNED/FAIL state)");
-            }
-            String problem = invalidValues(values);
-            if (problem == null) {
-                state = TrialState.COMPLETE;
-                told = Arrays.stream(values).boxed().toList();
-            } else if (state == TrialState.COMPLETE) {
-                throw new IllegalArgumentException("Cannot tell trial " + trial.number() + " COMPLETE: " + problem);
-            } else {
-                state = TrialState.FAIL;
-                reason = problem;
-                LOG.log(Level.WARNING, "Trial {0} failed because of the following error: {1}", trial.number(), problem);
-            }
-        } else if (state == TrialState.PRUNED || state == TrialState.FAIL) {
-            if (values != null) {
-                throw new IllegalArgumentException("A " + state + " tell must not have values, got "
-                        + Arrays.toString(values) + " for trial " + trial.number());
-            }
-            if (state == TrialState.PRUNED
-                    && isSingleObjective()
-                    && !trial.intermediateValues().isEmpty()) {
-                double last = trial.intermediateValues()
-                        .get(trial.intermediateValues().lastKey());
-                if (!Double.isNaN(last)) {
-                    told = List.of(last);
-                }
-            }
-        } else {
-            throw new IllegalArgumentException(
-                    "Cannot tell with state " + state + "; the state must be COMPLETE, PRUNED or FAIL");
-        }
-        if (reason != null) {
-            storage.setTrialSystemAttr(trialId, FrozenTrial.FAIL_REASON_KEY, reason);
-            trial = storage.trial(trialId);
-        }
-        RuntimeException samplerError = null;
-        try {
-            sampler.afterTrial(samplerView(trial), trial, state, told);
-        } catch (RuntimeException e) {
-            samplerError = e;
-        }
-        boolean finished = storage.finishTrial(trialId, state, told);
-        if (samplerError != null) {
-            throw samplerError;
-        }
-        FrozenTrial stored = storage.trial(trialId);
-        if (!finished && !skipIfFinished) {
-            throw new IllegalStateException("Cannot tell a " + stored.state() + " trial: trial " + stored.number()
-                    + " was finished by another worker meanwhile");
-        }
-        return stored;
-    }
-
-    private String invalidValues(double[] values) {
-        if (values.length != directions.size()) {
-            return "The number of the values " + values.length + " did not match the number of the objectives "
-                    + directions.size() + ".";
-        }
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                return "The value NaN is not acceptable.";
-            }
-        }
-        return null;
+        return trial.id();
     }
 
     /**
      * Adds a WAITING trial that the next {@link #ask()} runs with these parameter values;
      * parameters it does not fix are sampled as usual.
+     *
+     * @param params parameter values by name (enum constants are stored by name)
      */
     public void enqueueTrial(Map<String, ?> params) {
         enqueueTrial(params, Map.of(), false);
@@ -407,13 +409,15 @@ public final class Study {
     /**
      * Adds a WAITING trial with fixed parameter values and user attributes.
      *
+     * @param params parameter values by name
+     * @param userAttrs user attributes of the new trial
      * @param skipIfExists do nothing if a trial with the same parameter names and values (numbers
      *     equal within a relative 1e-5) exists already
      */
     public void enqueueTrial(Map<String, ?> params, Map<String, ?> userAttrs, boolean skipIfExists) {
         Objects.requireNonNull(params, "params");
         Object fixed = JsonValues.copy(params);
-        if (skipIfExists && hasTrialWith(params)) {
+        if (skipIfExists && EnqueuedParams.alreadyTried(trials(), (Map<?, ?>) fixed)) {
             LOG.log(Level.INFO, "Trial with params {0} already exists; not enqueued again.", params);
             return;
         }
@@ -423,25 +427,12 @@ public final class Study {
         storage.createTrial(studyId, template.build(), List.of());
     }
 
-    private boolean hasTrialWith(Map<String, ?> params) {
-        for (FrozenTrial t : trials()) {
-            Map<?, ?> existing =
-                    t.systemAttrs().get(FrozenTrial.FIXED_PARAMS_KEY) instanceof Map<?, ?> m ? m : t.params();
-            if (!existing.keySet().equals(params.keySet())) {
-                continue;
-            }
-            boolean same = JsonValues.closeValue(params, existing);
-            if (same) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Adds a finished (or WAITING) trial built with {@link FrozenTrial#builder()}, e.g. results
      * known from elsewhere. It gets the next number.
      *
+     * @param trial the trial to add
+     * @return the trial as stored
      * @throws IllegalArgumentException if the trial breaks a consistency rule or has the wrong
      *     number of values
      */
@@ -456,7 +447,12 @@ public final class Study {
 
     // ---------------------------------------------------------------- optimize
 
-    /** Runs {@code trials} trials of the objective in the calling thread. */
+    /**
+     * Runs {@code trials} trials of the objective in the calling thread.
+     *
+     * @param objective the function to optimise
+     * @param trials how many trials to run
+     */
     public void optimize(Objective objective, int trials) {
         optimize(objective, OptimizeOptions.trials(trials));
     }
@@ -464,6 +460,8 @@ public final class Study {
     /**
      * Runs the objective trial after trial until the options say stop.
      *
+     * @param objective the function to optimise
+     * @param options how long, on how many threads, with which callbacks
      * @throws RuntimeException what the objective threw (checked exceptions wrapped in
      *     {@link TrialFailedException}) unless its type is in {@link OptimizeOptions#catching}
      * @throws IllegalStateException if {@code optimize} is already running on this study
@@ -473,7 +471,12 @@ public final class Study {
         run(trial -> new double[] {objective.evaluate(trial)}, options);
     }
 
-    /** {@link #optimize(Objective, OptimizeOptions)} for a multi-objective function. */
+    /**
+     * {@link #optimize(Objective, OptimizeOptions)} for a multi-objective function.
+     *
+     * @param objective the function to optimise, one value per direction
+     * @param options how long, on how many threads, with which callbacks
+     */
     public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
         Objects.requireNonNull(objective, "objective");
         run(objective::evaluate, options);
@@ -493,6 +496,17 @@ public final class Study {
         stopRequested = true;
     }
 
+    /** Asks a running loop to stop; nothing outside one (the view's {@link StudyView#stop()}). */
+    void stopIfOptimizing() {
+        if (optimizing.get()) {
+            stopRequested = true;
+        }
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
     private void run(MultiObjective objective, OptimizeOptions options) {
         Objects.requireNonNull(options, "options");
         if (!optimizing.compareAndSet(false, true)) {
@@ -500,215 +514,10 @@ public final class Study {
                     + "'; nested or concurrent optimize calls on one Study object are not allowed");
         }
         stopRequested = false;
-        long start = System.nanoTime();
-        long timeoutNanos = options.timeout() == null ? Long.MAX_VALUE : saturatedNanos(options.timeout());
-        AtomicInteger started = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CreationGuard> budget = options.maxStudyTrials().isPresent()
-                ? List.of(new CreationGuard.TrialLimit(options.maxStudyTrials().getAsInt()))
-                : List.of();
-        Duration heartbeat = storage.heartbeatInterval().orElse(null);
-        ScheduledExecutorService heartbeats = heartbeat == null
-                ? null
-                : Executors.newSingleThreadScheduledExecutor(daemon("tunekit-heartbeat-" + name));
-        ProgressBar progress = ProgressBar.forTerminal(options.showsProgressBar(), options, start);
-        Runnable worker = () -> {
-            try {
-                while (!stopRequested
-                        && failure.get() == null
-                        && System.nanoTime() - start < timeoutNanos
-                        && (options.trialCount().isEmpty()
-                                || started.getAndIncrement()
-                                        < options.trialCount().getAsInt())) {
-                    Trial trial;
-                    try {
-                        trial = ask(budget);
-                    } catch (StudyExhaustedException e) {
-                        LOG.log(Level.DEBUG, e.getMessage());
-                        return;
-                    }
-                    Throwable error = runTrial(trial, objective, options, heartbeats, heartbeat, progress);
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    }
-                }
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            }
-        };
         try {
-            if (options.parallelism() == 1) {
-                worker.run();
-            } else {
-                ExecutorService pool =
-                        Executors.newFixedThreadPool(options.parallelism(), daemon("tunekit-worker-" + name));
-                for (int i = 0; i < options.parallelism(); i++) {
-                    pool.execute(worker);
-                }
-                pool.shutdown();
-                awaitUninterruptibly(pool);
-            }
+            new OptimizeLoop(this, objective, options).run();
         } finally {
-            if (heartbeats != null) {
-                heartbeats.shutdownNow();
-            }
-            progress.close(System.nanoTime());
             optimizing.set(false);
-        }
-        Throwable error = failure.get();
-        if (error instanceof RuntimeException re) {
-            throw re;
-        }
-        if (error instanceof Error e) {
-            throw e;
-        }
-        if (error != null) {
-            throw new TrialFailedException(-1, error);
-        }
-    }
-
-    /** Runs one trial; returns the objective's exception if it must end the loop. */
-    private Throwable runTrial(
-            Trial trial,
-            MultiObjective objective,
-            OptimizeOptions options,
-            ScheduledExecutorService heartbeats,
-            Duration interval,
-            ProgressBar progress) {
-        ScheduledFuture<?> beat = heartbeats == null
-                ? null
-                : heartbeats.scheduleAtFixedRate(
-                        () -> recordHeartbeat(trial), 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
-        double[] values = null;
-        Throwable error = null;
-        boolean pruned = false;
-        try {
-            values = objective.evaluate(trial);
-        } catch (TrialPrunedException e) {
-            pruned = true;
-        } catch (Throwable t) {
-            error = t;
-        } finally {
-            if (beat != null) {
-                beat.cancel(false);
-            }
-        }
-        FrozenTrial finished;
-        if (pruned) {
-            finished = tell(trial.id(), TrialState.PRUNED, null, true, null);
-        } else if (error != null) {
-            finished = tell(trial.id(), TrialState.FAIL, null, true, "The objective raised " + error);
-        } else if (values == null) {
-            finished = tell(trial.id(), TrialState.FAIL, null, true, "The value null could not be cast to float.");
-        } else {
-            finished = tell(trial.id(), null, values, true, null);
-        }
-        FrozenTrial best = offerBest(finished);
-        logFinished(finished, error, best);
-        progress.trialFinished(best, System.nanoTime());
-        for (TrialCallback callback : options.callbacks()) {
-            callback.onTrialFinished(this, finished);
-        }
-        if (error == null || options.catches(error)) {
-            return null;
-        }
-        return error instanceof RuntimeException || error instanceof Error
-                ? error
-                : new TrialFailedException(trial.number(), error);
-    }
-
-    private void recordHeartbeat(Trial trial) {
-        try {
-            storage.recordHeartbeat(trial.id());
-        } catch (RuntimeException e) {
-            // A missed beat must never kill the heartbeat: the next one may well succeed, and a
-            // silent heartbeat thread would get a live worker's trial failed as stale.
-            LOG.log(
-                    Level.WARNING,
-                    "Heartbeat of trial " + trial.number() + " failed; retrying at the next interval",
-                    e);
-        }
-    }
-
-    /**
-     * The best trial shown in logs and on the progress line: updated with each trial this object
-     * finishes, and re-read from the storage at most once a second so that other workers' results
-     * show up without a full scan of the study after every trial.
-     */
-    private FrozenTrial offerBest(FrozenTrial finished) {
-        if (!isSingleObjective()) {
-            return null;
-        }
-        synchronized (bestLock) {
-            long now = System.nanoTime();
-            if (now - displayedBestRefreshed >= 1_000_000_000L || displayedBestRefreshed == Long.MIN_VALUE) {
-                displayedBest = BestTrials.best(directions, trials(EnumSet.of(TrialState.COMPLETE)))
-                        .orElse(null);
-                displayedBestRefreshed = now;
-            } else if (finished.state() == TrialState.COMPLETE
-                    && finished.isFeasible()
-                    && (displayedBest == null || direction().isBetter(finished.value(), displayedBest.value()))) {
-                displayedBest = finished;
-            }
-            return displayedBest;
-        }
-    }
-
-    private void logFinished(FrozenTrial t, Throwable error, FrozenTrial best) {
-        Level level = t.state() == TrialState.FAIL ? Level.WARNING : Level.INFO;
-        if (!LOG.isLoggable(level)) {
-            return;
-        }
-        String message;
-        if (t.state() == TrialState.COMPLETE) {
-            String values = isSingleObjective() ? "value: " + t.value() : "values: " + t.values();
-            message = "Trial " + t.number() + " finished with " + values + " and parameters: " + t.params() + "."
-                    + (best == null ? "" : " Best is trial " + best.number() + " with value: " + best.value() + ".");
-        } else if (t.state() == TrialState.PRUNED) {
-            message = "Trial " + t.number() + " pruned.";
-        } else {
-            message = "Trial " + t.number() + " " + t.state().name().toLowerCase() + " with parameters: " + t.params()
-                    + (t.systemAttrs().get(FrozenTrial.FAIL_REASON_KEY) instanceof String reason
-                            ? " because of the following error: " + reason
-                            : ".");
-        }
-        if (error != null && level == Level.WARNING) {
-            LOG.log(level, message, error);
-        } else {
-            LOG.log(level, message);
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static void awaitUninterruptibly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -717,76 +526,54 @@ public final class Study {
         return "Study[name=" + name + ", directions=" + directions + "]";
     }
 
-    /** The study as samplers and pruners see it. */
-    private final class View implements StudyView {
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public List<Direction> directions() {
-            return directions;
-        }
-
-        @Override
-        public List<FrozenTrial> trials(Set<TrialState> states) {
-            return storage.trials(studyId, states);
-        }
-
-        @Override
-        public Map<String, Object> systemAttrs() {
-            return storage.studySystemAttrs(studyId);
-        }
-
-        @Override
-        public boolean compareAndSetSystemAttr(String key, Object expected, Object value) {
-            return storage.compareAndSetStudySystemAttr(studyId, key, expected, value);
-        }
-
-        @Override
-        public void setTrialSystemAttr(FrozenTrial trial, String key, Object value) {
-            storage.setTrialSystemAttr(trial.id(), key, value);
-        }
-
-        @Override
-        public void stop() {
-            if (optimizing.get()) {
-                stopRequested = true;
-            }
-        }
-    }
-
     /**
-     * Creates or loads a study. Defaults: a generated unique name, one MINIMIZE objective, a
-     * {@link RandomSampler}, a {@link NopPruner} and a new {@link InMemoryStorage}.
+     * Creates or loads a study. Defaults: a generated unique name, one MINIMIZE objective, the
+     * default sampler (a {@code TpeSampler} when tunekit-samplers is on the class path, else a
+     * {@link io.tunekit.sampler.RandomSampler}), a {@link NopPruner} and a new
+     * {@link InMemoryStorage}. {@link #build()} and {@link #load()} leave the builder as it was,
+     * so a builder may be reused: each build without a storage or name gets new ones.
      */
     public static final class Builder {
-        private String name;
-        private List<Direction> directions;
-        private Sampler sampler = new RandomSampler();
+        private Optional<String> name = Optional.empty();
+        private Optional<List<Direction>> directions = Optional.empty();
+        private Optional<Sampler> sampler = Optional.empty();
         private Pruner pruner = new NopPruner();
-        private Storage storage;
+        private Optional<Storage> storage = Optional.empty();
         private boolean loadIfExists;
-        private TrialCallback staleTrialCallback;
+        private Optional<TrialCallback> staleTrialCallback = Optional.empty();
 
         private Builder() {}
 
-        /** The study's name (unique in its storage). */
+        /**
+         * The study's name (unique in its storage).
+         *
+         * @param name a non-empty name
+         * @return this builder
+         */
         public Builder name(String name) {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("study name must be non-empty");
             }
-            this.name = name;
+            this.name = Optional.of(name);
             return this;
         }
 
-        /** A single objective's direction. */
+        /**
+         * A single objective's direction.
+         *
+         * @param direction MINIMIZE or MAXIMIZE
+         * @return this builder
+         */
         public Builder direction(Direction direction) {
             return directions(direction);
         }
 
-        /** One direction per objective (several: a multi-objective study). */
+        /**
+         * One direction per objective (several: a multi-objective study).
+         *
+         * @param directions at least one direction
+         * @return this builder
+         */
         public Builder directions(Direction... directions) {
             if (directions.length == 0) {
                 throw new IllegalArgumentException("a study needs at least one direction");
@@ -794,29 +581,49 @@ public final class Study {
             for (Direction d : directions) {
                 Objects.requireNonNull(d, "direction");
             }
-            this.directions = List.of(directions);
+            this.directions = Optional.of(List.of(directions));
             return this;
         }
 
-        /** The sampler (default {@link RandomSampler}). */
+        /**
+         * The sampler (default: TPE when tunekit-samplers is on the class path, else random).
+         *
+         * @param sampler the sampler
+         * @return this builder
+         */
         public Builder sampler(Sampler sampler) {
-            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            this.sampler = Optional.of(Objects.requireNonNull(sampler, "sampler"));
             return this;
         }
 
-        /** The pruner (default {@link NopPruner}). */
+        /**
+         * The pruner (default {@link NopPruner}).
+         *
+         * @param pruner the pruner
+         * @return this builder
+         */
         public Builder pruner(Pruner pruner) {
             this.pruner = Objects.requireNonNull(pruner, "pruner");
             return this;
         }
 
-        /** The storage (default: a new {@link InMemoryStorage}). */
+        /**
+         * The storage (default: a new {@link InMemoryStorage} for each build).
+         *
+         * @param storage the storage
+         * @return this builder
+         */
         public Builder storage(Storage storage) {
-            this.storage = Objects.requireNonNull(storage, "storage");
+            this.storage = Optional.of(Objects.requireNonNull(storage, "storage"));
             return this;
         }
 
-        /** Whether {@link #build()} loads the study if its name exists instead of failing. */
+        /**
+         * Whether {@link #build()} loads the study if its name exists instead of failing.
+         *
+         * @param loadIfExists true to load an existing study
+         * @return this builder
+         */
         public Builder loadIfExists(boolean loadIfExists) {
             this.loadIfExists = loadIfExists;
             return this;
@@ -825,9 +632,12 @@ public final class Study {
         /**
          * Called for each trial this study fails because its worker stopped sending heartbeats
          * (storages with heartbeats only), e.g. {@link RetryFailedTrialCallback}.
+         *
+         * @param callback the callback
+         * @return this builder
          */
         public Builder staleTrialCallback(TrialCallback callback) {
-            this.staleTrialCallback = Objects.requireNonNull(callback, "callback");
+            this.staleTrialCallback = Optional.of(Objects.requireNonNull(callback, "callback"));
             return this;
         }
 
@@ -835,49 +645,54 @@ public final class Study {
          * Creates the study, or loads it if it exists and {@link #loadIfExists} is set. Several
          * processes may race to create the same study; one creates it, the others load it.
          *
+         * @return the study
          * @throws DuplicatedStudyException if the name exists and {@code loadIfExists} is not set
          * @throws IllegalArgumentException if directions were given and differ from the stored ones
+         * @throws UnsupportedOperationException if the sampler cannot serve such a study
          */
         public Study build() {
-            if (storage == null) {
-                storage = new InMemoryStorage();
-            }
-            if (name == null) {
-                name = "no-name-" + UUID.randomUUID();
-            }
-            List<Direction> wanted = directions == null ? List.of(Direction.MINIMIZE) : directions;
+            Storage target = storage.orElseGet(InMemoryStorage::new);
+            String studyName = name.orElseGet(() -> "no-name-" + UUID.randomUUID());
+            List<Direction> wanted = directions.orElse(List.of(Direction.MINIMIZE));
+            Sampler chosen = sampler.orElseGet(DefaultSampler::create);
+            chosen.checkStudy(studyName, wanted);
             try {
-                return new Study(this, storage.createStudy(name, wanted), wanted);
+                return new Study(this, target, studyName, target.createStudy(studyName, wanted), wanted, chosen);
             } catch (DuplicatedStudyException e) {
                 if (!loadIfExists) {
                     throw new DuplicatedStudyException(
                             e.studyName(),
                             e.getMessage() + " (load it with Study.load, or build with loadIfExists(true))");
                 }
-                return load();
+                return load(target, studyName, chosen);
             }
         }
 
         /**
          * Loads an existing study.
          *
+         * @return the study
          * @throws UnknownStudyException if the storage has no study of this name
          * @throws IllegalArgumentException if directions were given and differ from the stored ones
+         * @throws UnsupportedOperationException if the sampler cannot serve the study
          */
         public Study load() {
-            if (name == null) {
-                throw new IllegalArgumentException("load() needs the study name");
+            String studyName = name.orElseThrow(() -> new IllegalArgumentException("load() needs the study name"));
+            Storage source = storage.orElseThrow(() ->
+                    new IllegalArgumentException("load() needs the storage that holds study '" + studyName + "'"));
+            return load(source, studyName, sampler.orElseGet(DefaultSampler::create));
+        }
+
+        private Study load(Storage source, String studyName, Sampler chosen) {
+            long id = source.findStudy(studyName)
+                    .orElseThrow(() -> new UnknownStudyException("named '" + studyName + "'"));
+            List<Direction> stored = source.studyDirections(id);
+            if (directions.isPresent() && !directions.get().equals(stored)) {
+                throw new IllegalArgumentException("Study '" + studyName + "' has directions " + stored
+                        + ", not the requested " + directions.get());
             }
-            if (storage == null) {
-                throw new IllegalArgumentException("load() needs the storage that holds study '" + name + "'");
-            }
-            long id = storage.findStudy(name).orElseThrow(() -> new UnknownStudyException("named '" + name + "'"));
-            List<Direction> stored = storage.studyDirections(id);
-            if (directions != null && !directions.equals(stored)) {
-                throw new IllegalArgumentException(
-                        "Study '" + name + "' has directions " + stored + ", not the requested " + directions);
-            }
-            return new Study(this, id, stored);
+            chosen.checkStudy(studyName, stored);
+            return new Study(this, source, studyName, id, stored, chosen);
         }
     }
 }

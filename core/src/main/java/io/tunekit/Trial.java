@@ -2,10 +2,13 @@ package io.tunekit;
 
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
+import io.tunekit.distribution.DistributionRuleException;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 import io.tunekit.sampler.Sampler;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The live handle an objective receives: it defines the search space while the objective runs
@@ -35,7 +39,7 @@ public final class Trial {
     private final int number;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    private final Map<String, Object> fixedParams;
+    private final EnqueuedParams enqueued;
     private final Set<Integer> reportedSteps = new HashSet<>();
     private final Set<String> constraintKeys = new HashSet<>();
     private boolean relativeSampled;
@@ -50,8 +54,7 @@ public final class Trial {
         distributions.putAll(snapshot.distributions());
         reportedSteps.addAll(snapshot.intermediateValues().keySet());
         constraintKeys.addAll(snapshot.constraints().keySet());
-        Object fixed = snapshot.systemAttrs().get(FrozenTrial.FIXED_PARAMS_KEY);
-        this.fixedParams = fixed instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
+        this.enqueued = EnqueuedParams.of(snapshot);
     }
 
     /** The trial's number within its study. */
@@ -68,44 +71,154 @@ public final class Trial {
         return study;
     }
 
-    /** A float in {@code [low, high]}. */
+    /**
+     * A float in {@code [low, high]}.
+     *
+     * @param name the parameter's name
+     * @param low the lower bound
+     * @param high the upper bound, {@code >= low}
+     * @return the value
+     * @throws IllegalArgumentException naming the parameter and the rule if the range is invalid
+     */
     public double suggestFloat(String name, double low, double high) {
-        return (Double) suggest(name, FloatDistribution.of(low, high));
-    }
-
-    /** A float on the grid {@code low, low + step, ...} up to {@code high}. */
-    public double suggestFloat(String name, double low, double high, double step) {
-        return (Double) suggest(name, FloatDistribution.stepped(low, high, step));
-    }
-
-    /** A float in {@code [low, high]}, sampled on a log scale ({@code low > 0}). */
-    public double suggestLogFloat(String name, double low, double high) {
-        return (Double) suggest(name, FloatDistribution.logScale(low, high));
-    }
-
-    /** An integer in {@code [low, high]}. */
-    public int suggestInt(String name, int low, int high) {
-        return (Integer) suggest(name, IntDistribution.of(low, high));
-    }
-
-    /** An integer on the grid {@code low, low + step, ...} up to {@code high}. */
-    public int suggestInt(String name, int low, int high, int step) {
-        return (Integer) suggest(name, IntDistribution.stepped(low, high, step));
-    }
-
-    /** An integer in {@code [low, high]}, sampled on a log scale ({@code low >= 1}). */
-    public int suggestLogInt(String name, int low, int high) {
-        return (Integer) suggest(name, IntDistribution.logScale(low, high));
+        return (Double) suggest(name, checked(name, () -> FloatDistribution.of(low, high)));
     }
 
     /**
-     * One of the choices (null, Boolean, Integer, Long, Double or String).
+     * A float on the grid {@code low, low + step, ...} up to {@code high}.
      *
-     * @return the element of {@code choices} chosen
+     * @param name the parameter's name
+     * @param low the lower bound
+     * @param high the upper bound
+     * @param step the grid step, {@code > 0}
+     * @return the value
+     * @throws IllegalArgumentException naming the parameter and the rule if the range is invalid
      */
-    @SuppressWarnings("unchecked")
+    public double suggestFloat(String name, double low, double high, double step) {
+        return (Double) suggest(name, checked(name, () -> FloatDistribution.stepped(low, high, step)));
+    }
+
+    /**
+     * A float in {@code [low, high]}, sampled on a log scale ({@code low > 0}).
+     *
+     * @param name the parameter's name
+     * @param low the lower bound, {@code > 0}
+     * @param high the upper bound
+     * @return the value
+     * @throws IllegalArgumentException naming the parameter and the rule if the range is invalid
+     */
+    public double suggestLogFloat(String name, double low, double high) {
+        return (Double) suggest(name, checked(name, () -> FloatDistribution.logScale(low, high)));
+    }
+
+    /**
+     * An integer in {@code [low, high]}.
+     *
+     * @param name the parameter's name
+     * @param low the lower bound
+     * @param high the upper bound, {@code >= low}
+     * @return the value
+     * @throws IllegalArgumentException naming the parameter and the rule if the range is invalid
+     */
+    public int suggestInt(String name, int low, int high) {
+        return (Integer) suggest(name, checked(name, () -> IntDistribution.of(low, high)));
+    }
+
+    /**
+     * An integer on the grid {@code low, low + step, ...} up to {@code high}.
+     *
+     * @param name the parameter's name
+     * @param low the lower bound
+     * @param high the upper bound
+     * @param step the grid step, {@code >= 1}
+     * @return the value
+     * @throws IllegalArgumentException naming the parameter and the rule if the range is invalid
+     */
+    public int suggestInt(String name, int low, int high, int step) {
+        return (Integer) suggest(name, checked(name, () -> IntDistribution.stepped(low, high, step)));
+    }
+
+    /**
+     * An integer in {@code [low, high]}, sampled on a log scale ({@code low >= 1}).
+     *
+     * @param name the parameter's name
+     * @param low the lower bound, {@code >= 1}
+     * @param high the upper bound
+     * @return the value
+     * @throws IllegalArgumentException naming the parameter and the rule if the range is invalid
+     */
+    public int suggestLogInt(String name, int low, int high) {
+        return (Integer) suggest(name, checked(name, () -> IntDistribution.logScale(low, high)));
+    }
+
+    /**
+     * One of the choices, returned as the element of {@code choices} itself, so the type is the
+     * list's: {@code int units = trial.suggestCategorical("units", List.of(32, 64, 128))}.
+     * Choices are null, Boolean, Integer, Long, Float or Double, String, or enum constants. In
+     * the storage an enum constant is its name (Optuna sees a string) and a Float is a double.
+     *
+     * @param name the parameter's name
+     * @param choices distinct choices, in order
+     * @param <T> the choices' type
+     * @return the chosen element
+     * @throws IllegalArgumentException naming the parameter if the list is empty, holds a choice
+     *     twice or holds an unsupported type
+     */
     public <T> T suggestCategorical(String name, List<T> choices) {
-        return (T) suggest(name, new CategoricalDistribution(choices));
+        Objects.requireNonNull(choices, "choices");
+        List<Object> stored = new ArrayList<>(choices.size());
+        for (T choice : choices) {
+            stored.add(storedChoice(choice));
+        }
+        CategoricalDistribution distribution = checked(name, () -> new CategoricalDistribution(stored));
+        return choices.get(distribution.indexOf(suggest(name, distribution)));
+    }
+
+    /**
+     * {@link #suggestCategorical(String, List)} for choices written out, which may include
+     * {@code null}: {@code trial.suggestCategorical("activation", "relu", "tanh", null)}.
+     *
+     * @param name the parameter's name
+     * @param choices distinct choices, in order
+     * @param <T> the choices' type
+     * @return the chosen element
+     */
+    @SafeVarargs
+    public final <T> T suggestCategorical(String name, T... choices) {
+        return suggestCategorical(name, Arrays.asList(choices));
+    }
+
+    /**
+     * One constant of an enum, stored as its name: {@code Optimizer o =
+     * trial.suggestCategorical("optimizer", Optimizer.class)}.
+     *
+     * @param name the parameter's name
+     * @param type the enum class; its constants in declaration order are the choices
+     * @param <E> the enum type
+     * @return the chosen constant
+     */
+    public <E extends Enum<E>> E suggestCategorical(String name, Class<E> type) {
+        return suggestCategorical(name, Arrays.asList(type.getEnumConstants()));
+    }
+
+    /** How a choice is kept: an enum constant by name, a Float as a double, anything else as is. */
+    private static Object storedChoice(Object choice) {
+        if (choice instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (choice instanceof Float f) {
+            return f.doubleValue();
+        }
+        return choice;
+    }
+
+    /** Builds a distribution, turning a broken rule into an error that names the parameter. */
+    private static <D extends Distribution> D checked(String name, Supplier<D> distribution) {
+        try {
+            return distribution.get();
+        } catch (DistributionRuleException e) {
+            throw new IllegalArgumentException(name + ": " + e.rule(), e);
+        }
     }
 
     /**
@@ -146,17 +259,8 @@ public final class Trial {
     }
 
     private double sampleValue(String name, Distribution distribution) {
-        if (fixedParams.containsKey(name)) {
-            double value = distribution.toInternal(fixedParams.get(name));
-            if (!distribution.contains(value)) {
-                LOG.log(
-                        Level.WARNING,
-                        "Fixed parameter \"{0}\" with value {1} is out of range for distribution {2}.",
-                        name,
-                        fixedParams.get(name),
-                        distribution);
-            }
-            return value;
+        if (enqueued.fixes(name)) {
+            return enqueued.internal(name, distribution);
         }
         if (distribution.isSingle()) {
             return distribution.singleValue();
@@ -275,12 +379,6 @@ public final class Trial {
     /** A snapshot of the trial as stored now. */
     public FrozenTrial snapshot() {
         return study.storage().trial(id);
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
     }
 
     @Override

@@ -278,4 +278,31 @@ class OptimizeTest {
         study.optimize(OptimizeTest::quadratic, 1);
         assertThat(study.trials(EnumSet.of(TrialState.COMPLETE))).hasSize(1);
     }
+
+    @Test
+    void optionsAreValuesWithOptionalTimeouts() {
+        OptimizeOptions options = OptimizeOptions.trials(5).parallelism(2);
+        assertThat(options.timeout()).isEmpty();
+        assertThat(options.trialTimeout()).isEmpty();
+        assertThat(options.timeout(Duration.ofSeconds(3)).timeout()).contains(Duration.ofSeconds(3));
+        assertThat(options).isEqualTo(OptimizeOptions.trials(5).parallelism(2));
+        assertThat(options).hasSameHashCodeAs(OptimizeOptions.trials(5).parallelism(2));
+        assertThat(options).isNotEqualTo(OptimizeOptions.trials(5));
+        assertThat(options.toString()).startsWith("OptimizeOptions[trials=OptionalInt[5]");
+    }
+
+    @Test
+    void verbosityInOneCallDropsThePerTrialLines() {
+        try (LogCapture log = new LogCapture(Study.class.getName())) {
+            TunekitLogging.setVerbosity(System.Logger.Level.WARNING);
+            try {
+                Study study = Study.builder().build();
+                study.optimize(t -> t.suggestFloat("x", 0, 1), 2);
+                study.optimize(t -> Double.NaN, 1);
+            } finally {
+                TunekitLogging.setVerbosity(System.Logger.Level.INFO);
+            }
+            assertThat(log.lines()).singleElement().asString().startsWith("WARNING Trial 2 failed");
+        }
+    }
 }

@@ -3,7 +3,6 @@ package io.tunekit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.InMemoryStorage;
@@ -17,37 +16,10 @@ import org.junit.jupiter.api.Test;
 /** Summaries, deletion and copying of studies on any storage (Optuna's module-level functions). */
 class StudiesTest {
 
-    private static Study sampleStudy(Storage storage, String name) {
-        Study study = Study.builder()
-                .name(name)
-                .direction(Direction.MAXIMIZE)
-                .storage(storage)
-                .sampler(new RandomSampler(3))
-                .build();
-        study.setUserAttr("owner", "me");
-        study.optimize(
-                t -> {
-                    double x = t.suggestFloat("x", 0, 1);
-                    t.suggest("c", CategoricalDistribution.of("a", 2, null));
-                    t.report(x, 0);
-                    t.setUserAttr("u", List.of(1, 2));
-                    if (t.number() == 1) {
-                        throw new TrialPrunedException();
-                    }
-                    if (t.number() == 2) {
-                        throw new IllegalStateException("boom");
-                    }
-                    return x;
-                },
-                OptimizeOptions.trials(6).catching(IllegalStateException.class));
-        study.enqueueTrial(Map.of("x", 0.5));
-        return study;
-    }
-
     @Test
     void summarisesEveryStudy() {
         Storage storage = new InMemoryStorage();
-        Study study = sampleStudy(storage, "single");
+        Study study = SampleStudies.sampleStudy(storage, "single");
         Study multi = Study.builder()
                 .name("multi")
                 .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
@@ -114,28 +86,23 @@ class StudiesTest {
     @Test
     void copiesEveryTrialWithEverythingItHolds() {
         InMemoryStorage from = new InMemoryStorage();
-        sampleStudy(from, "source");
+        SampleStudies.sampleStudy(from, "source");
         InMemoryStorage to = new InMemoryStorage();
         long copied = Studies.copy(from, "source", to, "copy");
         assertThat(to.studyName(copied)).isEqualTo("copy");
         List<FrozenTrial> expected =
                 from.trials(from.findStudy("source").orElseThrow(), EnumSet.allOf(TrialState.class));
         List<FrozenTrial> actual = to.trials(copied, EnumSet.allOf(TrialState.class));
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            FrozenTrial e = expected.get(i);
-            FrozenTrial a = actual.get(i);
-            assertThat(a.number()).isEqualTo(e.number());
-            assertThat(a.state()).isEqualTo(e.state());
-            assertThat(a.values()).isEqualTo(e.values());
-            assertThat(a.params()).isEqualTo(e.params());
-            assertThat(a.distributions()).isEqualTo(e.distributions());
-            assertThat(a.userAttrs()).isEqualTo(e.userAttrs());
-            assertThat(a.systemAttrs()).isEqualTo(e.systemAttrs());
-            assertThat(a.intermediateValues()).isEqualTo(e.intermediateValues());
-            assertThat(a.datetimeStart()).isEqualTo(e.datetimeStart());
-            assertThat(a.datetimeComplete()).isEqualTo(e.datetimeComplete());
-        }
+        SampleStudies.assertSameTrials(expected, actual);
+        // Memory to memory keeps the exact times too.
+        assertThat(actual)
+                .extracting(FrozenTrial::datetimeStart)
+                .containsExactlyElementsOf(
+                        expected.stream().map(FrozenTrial::datetimeStart).toList());
+        assertThat(actual)
+                .extracting(FrozenTrial::datetimeComplete)
+                .containsExactlyElementsOf(
+                        expected.stream().map(FrozenTrial::datetimeComplete).toList());
         assertThat(to.studyUserAttrs(copied)).isEqualTo(Map.of("owner", "me"));
 
         long sameName = Studies.copy(from, "source", to);
@@ -148,7 +115,7 @@ class StudiesTest {
     @Test
     void copyOntoAnExistingNameExplainsWhatToDo() {
         InMemoryStorage storage = new InMemoryStorage();
-        sampleStudy(storage, "source");
+        SampleStudies.sampleStudy(storage, "source");
         assertThatThrownBy(() -> Studies.copy(storage, "source", storage))
                 .isInstanceOf(DuplicatedStudyException.class)
                 .hasMessageContaining("already has a study named 'source'")
@@ -162,8 +129,8 @@ class StudiesTest {
     @Test
     void deletesAStudyByName() {
         InMemoryStorage storage = new InMemoryStorage();
-        sampleStudy(storage, "gone");
-        sampleStudy(storage, "kept");
+        SampleStudies.sampleStudy(storage, "gone");
+        SampleStudies.sampleStudy(storage, "kept");
         Studies.delete(storage, "gone");
         assertThat(storage.studyNames()).containsExactly("kept");
         assertThatThrownBy(() -> Studies.delete(storage, "gone")).isInstanceOf(UnknownStudyException.class);

@@ -249,4 +249,61 @@ class StudyTest {
     static io.tunekit.storage.Storage storageOf(Study s) {
         return s.storage();
     }
+
+    @Test
+    void tellingAnotherStudysTrialIsAClearErrorAndChangesNothing() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study a = Study.builder().name("a").storage(storage).build();
+        Study c = Study.builder()
+                .name("c")
+                .storage(storage)
+                .directions(Direction.MAXIMIZE, Direction.MINIMIZE)
+                .build();
+        Trial fromA = a.ask();
+        assertThatThrownBy(() -> c.tell(fromA, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot tell trial 0 of study 'a' through study 'c': tell a trial through the study that"
+                        + " asked it");
+        assertThatThrownBy(() -> c.tell(fromA, TrialState.PRUNED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Study[] {Study.builder().name("a").build()}[0].tell(fromA, 1.0))
+                .hasMessageContaining("in another storage");
+        assertThat(a.trial(0).state()).isEqualTo(TrialState.RUNNING);
+        // Another Study object of the same study may tell it.
+        assertThat(Study.load("a", storage).tell(fromA, 1.0).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    @Test
+    void aBuilderIsUnchangedByBuildAndCanBeReused() {
+        Study.Builder builder = Study.builder().direction(Direction.MAXIMIZE);
+        Study first = builder.build();
+        Study second = builder.build();
+        assertThat(first.name()).isNotEqualTo(second.name());
+        assertThat(first.storage()).isNotSameAs(second.storage());
+        assertThat(second.directions()).containsExactly(Direction.MAXIMIZE);
+    }
+
+    @Test
+    void withoutTheSamplersModuleTheDefaultSamplerIsRandom() {
+        assertThat(Study.builder().build().sampler()).isInstanceOf(io.tunekit.sampler.RandomSampler.class);
+        InMemoryStorage storage = new InMemoryStorage();
+        Study.builder().name("s").storage(storage).build();
+        assertThat(Study.load("s", storage).sampler()).isInstanceOf(io.tunekit.sampler.RandomSampler.class);
+    }
+
+    @Test
+    void aNaNFromTheObjectiveLogsOneWarning() {
+        Study s = Study.builder().build();
+        try (LogCapture log = new LogCapture(Study.class.getName())) {
+            s.optimize(t -> t.suggestFloat("x", 0, 1) * Double.NaN, 1);
+            assertThat(log.lines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("WARNING Trial 0 failed with parameters: {x=")
+                    .endsWith("because of the following error: The value NaN is not acceptable.");
+        }
+        try (LogCapture log = new LogCapture(Study.class.getName())) {
+            s.tell(s.ask(), Double.NaN);
+            assertThat(log.lines()).containsExactly("WARNING Trial 1 failed: The value NaN is not acceptable.");
+        }
+    }
 }

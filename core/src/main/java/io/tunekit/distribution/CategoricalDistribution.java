@@ -26,7 +26,7 @@ public final class CategoricalDistribution implements Distribution {
     public CategoricalDistribution(List<?> choices) {
         Objects.requireNonNull(choices, "choices");
         if (choices.isEmpty()) {
-            throw new IllegalArgumentException("CategoricalDistribution: choices must not be empty");
+            throw new DistributionRuleException("CategoricalDistribution", "choices must not be empty");
         }
         List<Object> copy = new ArrayList<>(choices.size());
         for (Object c : choices) {
@@ -36,14 +36,16 @@ public final class CategoricalDistribution implements Distribution {
                     || c instanceof Long
                     || c instanceof Double
                     || c instanceof String)) {
-                throw new IllegalArgumentException("CategoricalDistribution: choice " + c + " of type "
-                        + c.getClass().getName()
-                        + " is not supported (use null, Boolean, Integer, Long, Double or String)");
+                throw new DistributionRuleException(
+                        "CategoricalDistribution",
+                        "choice " + c + " of type "
+                                + c.getClass().getName()
+                                + " is not supported (use null, Boolean, Integer, Long, Double or String)");
             }
             for (Object earlier : copy) {
                 if (JsonValues.sameValue(earlier, c)) {
-                    throw new IllegalArgumentException(
-                            "CategoricalDistribution: choice " + c + " appears more than once in " + choices);
+                    throw new DistributionRuleException(
+                            "CategoricalDistribution", "choice " + c + " appears more than once in " + choices);
                 }
             }
             copy.add(c);
@@ -75,8 +77,8 @@ public final class CategoricalDistribution implements Distribution {
     public double toInternal(Object external) {
         int index = indexOf(external);
         if (index < 0) {
-            throw new IllegalArgumentException(
-                    "CategoricalDistribution: value " + external + " is not one of the choices " + choices);
+            throw new DistributionRuleException(
+                    "CategoricalDistribution", "value " + external + " is not one of the choices " + choices);
         }
         return index;
     }
@@ -85,8 +87,9 @@ public final class CategoricalDistribution implements Distribution {
     public Object toExternal(double internal) {
         int index = (int) internal;
         if (index < 0 || index >= choices.size() || index != internal) {
-            throw new IllegalArgumentException("CategoricalDistribution: internal value " + internal
-                    + " is not a choice index in [0, " + choices.size() + ")");
+            throw new DistributionRuleException(
+                    "CategoricalDistribution",
+                    "internal value " + internal + " is not a choice index in [0, " + choices.size() + ")");
         }
         return choices.get(index);
     }

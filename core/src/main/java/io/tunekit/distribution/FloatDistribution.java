@@ -27,18 +27,19 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
         requireFinite("low", low);
         requireFinite("high", high);
         if (step != null && log) {
-            throw new IllegalArgumentException(
-                    "FloatDistribution: step=" + step + " and log=true cannot be used together");
+            throw new DistributionRuleException(
+                    "FloatDistribution", "step=" + step + " and log=true cannot be used together");
         }
         if (low > high) {
-            throw new IllegalArgumentException("FloatDistribution: low=" + low + " must be <= high=" + high);
+            throw new DistributionRuleException("FloatDistribution", "low=" + low + " must be <= high=" + high);
         }
         if (log && low <= 0.0) {
-            throw new IllegalArgumentException("FloatDistribution: low=" + low + " must be > 0 when log=true");
+            throw new DistributionRuleException("FloatDistribution", "low=" + low + " must be > 0 when log=true");
         }
         if (step != null) {
             if (!(step > 0.0) || Double.isInfinite(step)) {
-                throw new IllegalArgumentException("FloatDistribution: step=" + step + " must be a finite number > 0");
+                throw new DistributionRuleException(
+                        "FloatDistribution", "step=" + step + " must be a finite number > 0");
             }
             double adjusted = adjustHigh(low, high, step);
             if (adjusted != high) {
@@ -78,14 +79,14 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
     @Override
     public double toInternal(Object external) {
         if (!(external instanceof Number n) || external instanceof Boolean) {
-            throw new IllegalArgumentException("FloatDistribution: value " + external + " is not a number");
+            throw new DistributionRuleException("FloatDistribution", "value " + external + " is not a number");
         }
         double v = n.doubleValue();
         if (Double.isNaN(v)) {
-            throw new IllegalArgumentException("FloatDistribution: value NaN is not a valid parameter value");
+            throw new DistributionRuleException("FloatDistribution", "value NaN is not a valid parameter value");
         }
         if (log && v <= 0.0) {
-            throw new IllegalArgumentException("FloatDistribution: value " + v + " must be > 0 on a log scale");
+            throw new DistributionRuleException("FloatDistribution", "value " + v + " must be > 0 on a log scale");
         }
         return v;
     }
@@ -138,7 +139,7 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
 
     private static void requireFinite(String what, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException("FloatDistribution: " + what + "=" + v + " must be finite");
+            throw new DistributionRuleException("FloatDistribution", "" + what + "=" + v + " must be finite");
         }
     }
 }

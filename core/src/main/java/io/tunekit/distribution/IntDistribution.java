@@ -23,17 +23,17 @@ public record IntDistribution(int low, int high, int step, boolean log) implemen
     /** Validates the arguments and adjusts {@code high} to the step grid. */
     public IntDistribution {
         if (log && step != 1) {
-            throw new IllegalArgumentException(
-                    "IntDistribution: step=" + step + " must be 1 when log=true (samplers cannot use both)");
+            throw new DistributionRuleException(
+                    "IntDistribution", "step=" + step + " must be 1 when log=true (samplers cannot use both)");
         }
         if (low > high) {
-            throw new IllegalArgumentException("IntDistribution: low=" + low + " must be <= high=" + high);
+            throw new DistributionRuleException("IntDistribution", "low=" + low + " must be <= high=" + high);
         }
         if (log && low < 1) {
-            throw new IllegalArgumentException("IntDistribution: low=" + low + " must be >= 1 when log=true");
+            throw new DistributionRuleException("IntDistribution", "low=" + low + " must be >= 1 when log=true");
         }
         if (step <= 0) {
-            throw new IllegalArgumentException("IntDistribution: step=" + step + " must be > 0");
+            throw new DistributionRuleException("IntDistribution", "step=" + step + " must be > 0");
         }
         long range = (long) high - low;
         if (range % step != 0) {
@@ -68,14 +68,14 @@ public record IntDistribution(int low, int high, int step, boolean log) implemen
     @Override
     public double toInternal(Object external) {
         if (!(external instanceof Number n) || external instanceof Boolean) {
-            throw new IllegalArgumentException("IntDistribution: value " + external + " is not a number");
+            throw new DistributionRuleException("IntDistribution", "value " + external + " is not a number");
         }
         double v = n.doubleValue();
         if (Double.isNaN(v)) {
-            throw new IllegalArgumentException("IntDistribution: value NaN is not a valid parameter value");
+            throw new DistributionRuleException("IntDistribution", "value NaN is not a valid parameter value");
         }
         if (log && v <= 0.0) {
-            throw new IllegalArgumentException("IntDistribution: value " + v + " must be > 0 on a log scale");
+            throw new DistributionRuleException("IntDistribution", "value " + v + " must be > 0 on a log scale");
         }
         return v;
     }

@@ -13,8 +13,9 @@ import java.util.Objects;
  * every storage keeps: {@code null}, {@link Boolean}, {@link String}, {@link Integer} (or
  * {@link Long} when it does not fit), {@link Double} (NaN and infinities allowed, as Python's
  * {@code json} writes them), {@link List} and {@link Map} with {@link String} keys, nested
- * freely. Normalising integers the way a JSON parser reads them back means a value reads the
- * same from every storage.
+ * freely; a {@link Float} is kept as a double and an enum constant as its name. Normalising
+ * integers the way a JSON parser reads them back means a value reads the same from every
+ * storage.
  */
 public final class JsonValues {
 
@@ -107,6 +108,9 @@ public final class JsonValues {
         }
         if (value instanceof Float f) {
             return f.doubleValue();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name(); // as a categorical parameter stores it
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             long v = ((Number) value).longValue();

@@ -1,5 +1,6 @@
 package io.tunekit.sampler;
 
+import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.StudyView;
 import io.tunekit.TrialState;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Proposes parameter values. Optuna's contract and call order, for one trial:
+ * Proposes parameter values. When a study is built or loaded with the sampler,
+ * {@link #checkStudy} may refuse it. Then Optuna's contract and call order, for one trial:
  * <ol>
  *   <li>{@link #creationGuards} before the trial is created (limits such as grid exhaustion);</li>
  *   <li>{@link #beforeTrial} once the trial exists;</li>
@@ -23,6 +25,17 @@ import java.util.Map;
  * of a study. Samplers ignore FAIL trials.
  */
 public interface Sampler {
+
+    /**
+     * Called when a study is built or loaded with this sampler, before it runs any trial: a
+     * sampler that cannot serve such a study (e.g. a single-objective method and several
+     * directions) throws here, not at the first suggestion. Default: every study is fine.
+     *
+     * @param studyName the study's name, for the message
+     * @param directions the study's directions
+     * @throws UnsupportedOperationException if the sampler cannot serve the study
+     */
+    default void checkStudy(String studyName, List<Direction> directions) {}
 
     /**
      * The parameters to sample jointly for this trial. Default: none, for samplers that sample

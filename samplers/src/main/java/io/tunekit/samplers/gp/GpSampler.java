@@ -384,11 +384,18 @@ public final class GpSampler implements Sampler {
 
     private record CachedFit(List<String> names, KernelFit.Fit fit) {}
 
-    private static void requireSingleObjective(StudyView study) {
-        if (!study.isSingleObjective()) {
+    /** Refuses a multi-objective study when it is built or loaded, before any trial runs. */
+    @Override
+    public void checkStudy(String studyName, List<Direction> directions) {
+        if (directions.size() != 1) {
             throw new UnsupportedOperationException("GpSampler supports single-objective studies only; study '"
-                    + study.name() + "' has " + study.directions().size() + " objectives");
+                    + studyName + "' has " + directions.size() + " objectives");
         }
+    }
+
+    /** The same check for a view handed over without a study built with this sampler. */
+    private void requireSingleObjective(StudyView study) {
+        checkStudy(study.name(), study.directions());
     }
 
     @Override

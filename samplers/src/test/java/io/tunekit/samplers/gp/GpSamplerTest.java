@@ -369,17 +369,41 @@ class GpSamplerTest {
     }
 
     @Test
-    void refusesMultiObjectiveStudies() {
-        Study study = Study.builder()
+    void refusesMultiObjectiveStudiesWhenTheStudyIsBuilt() {
+        Study.Builder builder = Study.builder()
+                .name("two-objectives")
                 .directions(Direction.MINIMIZE, Direction.MINIMIZE)
-                .sampler(GpSampler.builder().seed(0).build())
-                .build();
-        Trial trial = study.ask();
+                .sampler(GpSampler.builder().seed(0).build());
 
-        assertThatThrownBy(() -> trial.suggestFloat("x", 0, 1))
+        assertThatThrownBy(builder::build)
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("single-objective")
                 .hasMessageContaining("2 objectives");
+    }
+
+    @Test
+    void refusesToLoadAMultiObjectiveStudyAndCreatesNothing() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study.builder()
+                .name("mo")
+                .storage(storage)
+                .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .build();
+        assertThatThrownBy(() -> Study.builder()
+                        .name("mo")
+                        .storage(storage)
+                        .sampler(GpSampler.builder().seed(0).build())
+                        .load())
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("study 'mo' has 2 objectives");
+        assertThatThrownBy(() -> Study.builder()
+                        .name("mo2")
+                        .storage(storage)
+                        .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                        .sampler(GpSampler.builder().seed(0).build())
+                        .build())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(storage.studyNames()).containsExactly("mo");
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class JdbcStorage implements Storage {
     private final Map<Long, FrozenTrial> owned = new ConcurrentHashMap<>();
 
     JdbcStorage(StorageUrl url, Settings settings) {
+        Slf4jFallback.ensure(); // before the JDBC driver or the pool first logs
         this.dialect = url.dialect();
         this.displayUrl = url.display();
         this.heartbeatInterval = settings.heartbeatInterval();

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Study management on the JDBC storage: copying between memory and SQLite both ways, and a
  * deletion that leaves no orphan row. The storage-independent rules are in core's StudiesTest.
+ * The sample study repeats core's SampleStudies: the test-jar's package io.tunekit is split from
+ * the named module io.tunekit.core, so this module's tests cannot compile against it.
  */
 class StudyManagementTest {
 

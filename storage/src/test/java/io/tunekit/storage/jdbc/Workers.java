@@ -33,6 +33,10 @@ final class Workers {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto",
                 "-XX:TieredStopAtLevel=1",
+                // sqlite-jdbc extracts its native library to the temp folder and deletes copies it
+                // thinks stale; JVMs of other builds starting and exiting meanwhile made that race
+                // log "Failed to delete old native lib" into a worker's stderr. A folder per test.
+                "-Dorg.sqlite.tmpdir=" + dir,
                 "-cp",
                 System.getProperty("java.class.path"),
                 main.getName(),
