@@ -1,8 +1,9 @@
 /**
- * Grid, TPE, Gaussian-process, quasi-Monte Carlo, brute-force and partially fixed samplers. The
- * packages with an "internal" segment are not exported to users: io.tunekit.samplers.internal
- * (what the samplers share) and io.tunekit.samplers.gp.internal (the GP sampler's model) go only
- * to Tunekit's analysis module, whose terminator evaluates the regret bound on that very model.
+ * Grid, TPE, Gaussian-process, CMA-ES, quasi-Monte Carlo, brute-force and partially fixed
+ * samplers. The packages with an "internal" segment are not exported to users:
+ * io.tunekit.samplers.internal (what the samplers share) and io.tunekit.samplers.gp.internal (the
+ * GP sampler's model) go only to Tunekit's analysis module, whose terminator evaluates the regret
+ * bound on that very model.
  */
 // "module": the qualified exports name a Tunekit module that is not on this module's path when it
 // is compiled, which javac reports although it is expected.
@@ -15,6 +16,7 @@ module io.tunekit.samplers {
     requires ejml.ddense; // automatic module
 
     exports io.tunekit.samplers.bruteforce;
+    exports io.tunekit.samplers.cmaes;
     exports io.tunekit.samplers.gp;
     exports io.tunekit.samplers.grid;
     exports io.tunekit.samplers.partialfixed;

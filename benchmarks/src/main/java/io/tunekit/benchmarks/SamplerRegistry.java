@@ -2,6 +2,8 @@ package io.tunekit.benchmarks;
 
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.cmaes.CmaEsSampler;
+import io.tunekit.samplers.cmaes.RestartStrategy;
 import io.tunekit.samplers.gp.GpSampler;
 import io.tunekit.samplers.gp.LengthscalePrior;
 import io.tunekit.samplers.qmc.QmcSampler;
@@ -46,6 +48,22 @@ public final class SamplerRegistry {
                         .seed(seed)
                         .lengthscalePrior(LengthscalePrior.OPTUNA)
                         .build());
+        register("cmaes", seed -> CmaEsSampler.builder().seed(seed).build());
+        register(
+                "cmaes-ipop",
+                seed -> CmaEsSampler.builder()
+                        .seed(seed)
+                        .restartStrategy(RestartStrategy.IPOP)
+                        .build());
+        register(
+                "cmaes-bipop",
+                seed -> CmaEsSampler.builder()
+                        .seed(seed)
+                        .restartStrategy(RestartStrategy.BIPOP)
+                        .build());
+        register(
+                "cmaes-sep",
+                seed -> CmaEsSampler.builder().seed(seed).useSeparableCma().build());
         // the protocol's qmc: scrambled Sobol, seed + 1 as Optuna 3.1's baseline ran it
         register(
                 "qmc",

@@ -10,13 +10,10 @@ import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.bruteforce.SearchTree.Claim;
 import io.tunekit.samplers.bruteforce.SearchTree.Step;
 import io.tunekit.samplers.bruteforce.SearchTree.Tally;
+import io.tunekit.samplers.internal.Sha256;
 import io.tunekit.storage.CreationGuard;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -176,13 +173,7 @@ public final class BruteForceSampler implements Sampler {
                 .append('=')
                 .append(v)
                 .append(';'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return CLAIM_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return CLAIM_PREFIX + Sha256.hex(canonical.toString(), 16);
     }
 
     /** The study's trials and system attributes read once, for one decision. */

@@ -6,14 +6,11 @@ import io.tunekit.TrialState;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.internal.JsonValues;
 import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.internal.Sha256;
 import io.tunekit.storage.CreationGuard;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,12 +192,6 @@ public final class GridSampler implements Sampler {
             }
             canonical.append(';');
         });
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(canonical.toString(), 8);
     }
 }

@@ -40,8 +40,24 @@ public final class SearchSpaceEncoding {
 
     private final double[] spanHigh;
 
-    /** @param space parameter name to distribution, in the order of the GP's dimensions */
+    /** How far a numeric dimension with a grid reaches beyond its end points. */
+    private final double halfStepFactor;
+
+    /** @param space parameter name to distribution, in the order of the dimensions */
     public SearchSpaceEncoding(Map<String, Distribution> space) {
+        this(space, 0.5);
+    }
+
+    /**
+     * An encoding whose grid dimensions map exactly {@code [low, high]} onto [0, 1], without the
+     * half step on each side (Optuna's {@code transform_step=False}, for CMA-ES with margin).
+     */
+    public static SearchSpaceEncoding withoutHalfSteps(Map<String, Distribution> space) {
+        return new SearchSpaceEncoding(space, 0.0);
+    }
+
+    private SearchSpaceEncoding(Map<String, Distribution> space, double halfStepFactor) {
+        this.halfStepFactor = halfStepFactor;
         int dim = space.size();
         names = List.copyOf(new ArrayList<>(space.keySet()));
         distributions = new Distribution[dim];
@@ -74,8 +90,8 @@ public final class SearchSpaceEncoding {
         high[d] = hi;
         step[d] = st;
         logScale[d] = log;
-        double a = lo - 0.5 * st;
-        double b = hi + 0.5 * st;
+        double a = lo - halfStepFactor * st;
+        double b = hi + halfStepFactor * st;
         spanLow[d] = log ? Math.log(a) : a;
         spanHigh[d] = log ? Math.log(b) : b;
         gridSizes[d] = st > 0 ? (long) Math.floor((hi - lo) / st + 0.5) + 1 : 0;

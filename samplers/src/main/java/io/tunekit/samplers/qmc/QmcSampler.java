@@ -10,16 +10,14 @@ import io.tunekit.distribution.IntDistribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
+import io.tunekit.samplers.internal.Sha256;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -58,6 +56,11 @@ public final class QmcSampler implements Sampler {
     private final boolean warnIndependentSampling;
     private final Map<String, QmcSequence> sequences = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> seeds = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Distribution>> firstSpaces = new ConcurrentHashMap<>();
+    private final Map<SpaceAndSeed, String> counterKeys = new ConcurrentHashMap<>();
+
+    private record SpaceAndSeed(Map<String, Distribution> space, long seed) {}
 
     private QmcSampler(Builder b) {
         this.type = b.type;
@@ -86,8 +89,17 @@ public final class QmcSampler implements Sampler {
      */
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+        Map<String, Distribution> known = firstSpaces.get(study.name());
+        if (known != null) {
+            return known; // the first finished trial stays the first
+        }
         List<FrozenTrial> finished = study.trials(FINISHED_WITH_PARAMS);
-        return finished.isEmpty() ? Map.of() : finished.get(0).distributions(); // ordered by number
+        if (finished.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Distribution> space = finished.get(0).distributions(); // ordered by number
+        firstSpaces.put(study.name(), space);
+        return space;
     }
 
     @Override
@@ -148,15 +160,19 @@ public final class QmcSampler implements Sampler {
         if (scrambling == Scrambling.NONE) {
             return 0;
         }
-        String key =
-                "tunekit:qmc:" + type.optunaName() + ":" + scrambling.name().toLowerCase() + ":seed";
-        study.compareAndSetSystemAttr(key, null, seed);
-        return ((Number) study.systemAttrs().get(key)).longValue();
+        // once stored, a study's seed never changes: read it once per study
+        return seeds.computeIfAbsent(study.name(), n -> {
+            String key =
+                    "tunekit:qmc:" + type.optunaName() + ":" + scrambling.name().toLowerCase(Locale.ROOT) + ":seed";
+            study.compareAndSetSystemAttr(key, null, seed);
+            return ((Number) study.systemAttrs().get(key)).longValue();
+        });
     }
 
     /** Atomically takes the next index of the study's counter for this sequence and space. */
     private long takeIndex(StudyView study, Map<String, Distribution> space, long sharedSeed) {
-        String key = counterKey(space, sharedSeed);
+        String key = counterKeys.computeIfAbsent(
+                new SpaceAndSeed(Map.copyOf(space), sharedSeed), k -> counterKey(k.space(), k.seed()));
         while (true) {
             Object current = study.systemAttrs().get(key);
             long next = current instanceof Number n ? n.longValue() + 1 : 0;
@@ -194,13 +210,7 @@ public final class QmcSampler implements Sampler {
                         .append(sharedSeed)
                         .append('}');
         }
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(json.toString().getBytes(StandardCharsets.UTF_8));
-            return "qmc:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "qmc:" + Sha256.hex(json.toString(), 32);
     }
 
     /** Python's {@code str()} of an Optuna distribution. */

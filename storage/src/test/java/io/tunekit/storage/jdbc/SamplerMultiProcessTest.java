@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.samplers.bruteforce.BruteForceSampler;
+import io.tunekit.samplers.cmaes.CmaEsSampler;
 import io.tunekit.samplers.qmc.QmcSampler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +96,31 @@ class SamplerMultiProcessTest {
         Set<List<Object>> points = new HashSet<>();
         trials.forEach(t -> points.add(List.of(t.params().get("x"), t.params().get("y"))));
         assertThat(points).hasSize(120);
+    }
+
+    @Test
+    void cmaEsWithFourProcessesGivesEachPopulationSlotToOneTrial() throws Exception {
+        List<FrozenTrial> trials = runWorkers("cmaes", "cma", 4, "trials=30");
+        assertThat(trials).hasSize(120).allMatch(t -> t.state() == TrialState.COMPLETE);
+        Map<Integer, Set<Integer>> slotsByGeneration = new HashMap<>();
+        int last = 0;
+        for (FrozenTrial t : trials) {
+            if (!(t.systemAttrs().get("cma:generation") instanceof Number g)) {
+                assertThat(t.systemAttrs()).doesNotContainKey(CmaEsSampler.SLOT_KEY);
+                continue;
+            }
+            int slot = ((Number) t.systemAttrs().get(CmaEsSampler.SLOT_KEY)).intValue();
+            assertThat(slot).isBetween(0, 5);
+            assertThat(slotsByGeneration
+                            .computeIfAbsent(g.intValue(), k -> new HashSet<>())
+                            .add(slot))
+                    .as("slot %d of generation %d taken twice", slot, g)
+                    .isTrue();
+            last = Math.max(last, g.intValue());
+        }
+        assertThat(last).isGreaterThanOrEqualTo(5);
+        for (int g = 0; g < last; g++) {
+            assertThat(slotsByGeneration.get(g)).as("generation %d", g).hasSize(6);
+        }
     }
 }

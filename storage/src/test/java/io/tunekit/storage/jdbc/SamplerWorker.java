@@ -5,6 +5,7 @@ import io.tunekit.Study;
 import io.tunekit.Trial;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.bruteforce.BruteForceSampler;
+import io.tunekit.samplers.cmaes.CmaEsSampler;
 import io.tunekit.samplers.qmc.QmcSampler;
 import io.tunekit.samplers.qmc.Scrambling;
 import io.tunekit.storage.Storage;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * A worker process for {@link SamplerMultiProcessTest}: waits for the go file, then
  * creates-or-loads the study and optimises with the sampler of its {@code mode}.
  *
- * <p>Arguments are {@code key=value}: {@code mode} (bruteforce, qmc), {@code url}, {@code study},
+ * <p>Arguments are {@code key=value}: {@code mode} (bruteforce, qmc, cmaes), {@code url}, {@code study},
  * {@code dir}, {@code index}, {@code trials} (0: until the sampler ends the study),
  * {@code sleepMillis}. Exits 0 on success, 1 with the stack trace on stderr otherwise.
  */
@@ -60,6 +61,7 @@ public final class SamplerWorker {
         try (Storage storage = Storages.open(a.get("url"))) {
             Sampler sampler = switch (mode) {
                 case "bruteforce" -> new BruteForceSampler(index);
+                case "cmaes" -> CmaEsSampler.builder().seed(index).popsize(6).build();
                 case "qmc" ->
                     QmcSampler.builder().scrambling(Scrambling.OWEN).seed(index).build();
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
