@@ -1,7 +1,13 @@
 /**
- * Grid, TPE, Gaussian-process, CMA-ES, quasi-Monte Carlo, brute-force and partially fixed samplers. The
- * package io.tunekit.samplers.internal, which the samplers share, is not exported.
+ * Grid, TPE, Gaussian-process, CMA-ES, quasi-Monte Carlo, brute-force and partially fixed
+ * samplers. The packages with an "internal" segment are not exported to users:
+ * io.tunekit.samplers.internal (what the samplers share) and io.tunekit.samplers.gp.internal (the
+ * GP sampler's model) go only to Tunekit's analysis module, whose terminator evaluates the regret
+ * bound on that very model.
  */
+// "module": the qualified exports name a Tunekit module that is not on this module's path when it
+// is compiled, which javac reports although it is expected.
+@SuppressWarnings("module")
 module io.tunekit.samplers {
     requires transitive io.tunekit.core;
     requires com.fasterxml.jackson.databind;
@@ -20,4 +26,10 @@ module io.tunekit.samplers {
     // TPE is the default sampler (Optuna's) of studies built without one.
     provides io.tunekit.sampler.DefaultSamplerProvider with
             io.tunekit.samplers.tpe.TpeDefaultSamplerProvider;
+
+    // Not an API: shared with Tunekit's analysis module only.
+    exports io.tunekit.samplers.internal to
+            io.tunekit.analysis;
+    exports io.tunekit.samplers.gp.internal to
+            io.tunekit.analysis;
 }

@@ -2,6 +2,7 @@ package io.tunekit.benchmarks;
 
 import io.tunekit.benchmarks.dashboard.DashboardCommand;
 import io.tunekit.benchmarks.gp.GpCostCommand;
+import io.tunekit.benchmarks.importance.ImportanceSpeedCommand;
 import io.tunekit.benchmarks.overhead.OverheadCommand;
 import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
 import io.tunekit.benchmarks.pruning.PruningCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
  * Suites: {@code quality} (regret over seeds, docs/benchmarks.md §2), {@code overhead}
  * (framework cost per trial, section 3, and the TPE speed cases), {@code storage} (the SQLite
  * storage, section 4), {@code pruning} (steps saved and best final score of each pruner on
- * synthetic learning curves), {@code gp-cost} (time of one GP ask as the study grows) and
+ * synthetic learning curves), {@code gp-cost} (time of one GP ask as the study grows),
+ * {@code importance-speed} (parameter importance on a large study, against Optuna 5.0) and
  * {@code dashboard} (a 50,000-trial study page in headless Chromium, the server's heap, the report's size).
  * Logging below WARNING is off, as in the protocol.
  */
@@ -32,6 +34,7 @@ import picocli.CommandLine.Command;
             StorageCommand.class,
             PruningCommand.class,
             GpCostCommand.class,
+            ImportanceSpeedCommand.class,
             DashboardCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -7,8 +7,8 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +26,12 @@ final class ImportanceInput {
     record Target(ToDoubleFunction<FrozenTrial> function, Direction direction) {}
 
     private final List<String> params;
-    private final List<FrozenTrial> trials;
+    private final ParamColumns columns;
     private final double[] losses;
 
-    private ImportanceInput(List<String> params, List<FrozenTrial> trials, double[] losses) {
+    private ImportanceInput(List<String> params, ParamColumns columns, double[] losses) {
         this.params = params;
-        this.trials = trials;
+        this.columns = columns;
         this.losses = losses;
     }
 
@@ -40,7 +40,7 @@ final class ImportanceInput {
     }
 
     int size() {
-        return trials.size();
+        return losses.length;
     }
 
     /**
@@ -65,27 +65,27 @@ final class ImportanceInput {
         } else if (forest) {
             names = sharedParams(complete);
         } else {
-            TreeSet<String> all = new TreeSet<>();
+            Set<String> all = new HashSet<>();
             complete.forEach(t -> all.addAll(t.params().keySet()));
-            names = List.copyOf(all);
+            names = all.stream().sorted().toList();
         }
-        List<FrozenTrial> usable = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        List<FrozenTrial> usable = new ArrayList<>(candidates.size());
+        double[] all = new double[candidates.size()];
         for (FrozenTrial t : candidates) {
             double v = target.function().applyAsDouble(t);
             if (Double.isFinite(v)) {
+                all[usable.size()] = target.direction() == Direction.MAXIMIZE ? -v : v;
                 usable.add(t);
-                values.add(target.direction() == Direction.MAXIMIZE ? -v : v);
             }
         }
+        double[] losses = Arrays.copyOf(all, usable.size());
         if (usable.size() < 2) {
             throw new IllegalArgumentException("importance needs at least 2 COMPLETE trials with a finite target"
                     + (forest && requested != null ? " and all of the parameters " + names : "") + "; found "
                     + usable.size() + " (of " + complete.size() + " COMPLETE trials)");
         }
-        double[] losses = values.stream().mapToDouble(Double::doubleValue).toArray();
-        if (values.stream().distinct().count() == 1) {
-            throw new IllegalArgumentException("the target is " + values.get(0) * sign(target) + " in all "
+        if (Arrays.stream(losses).allMatch(v -> v == losses[0])) {
+            throw new IllegalArgumentException("the target is " + losses[0] * sign(target) + " in all "
                     + usable.size() + " usable trials: with a constant objective no parameter matters,"
                     + " so importance is undefined");
         }
@@ -96,7 +96,7 @@ final class ImportanceInput {
                                     + " name the parameters to assess with params(...) or use PedAnova"
                             : "the COMPLETE trials have no parameters");
         }
-        return new ImportanceInput(names, usable, losses);
+        return new ImportanceInput(names, ParamColumns.of(names, usable), losses);
     }
 
     private static double sign(Target target) {
@@ -163,19 +163,16 @@ final class ImportanceInput {
 
     /** The same parameters on trials drawn by index (with repetitions), for the bootstrap. */
     ImportanceInput resample(int[] picks) {
-        List<FrozenTrial> drawn = new ArrayList<>(picks.length);
         double[] drawnLosses = new double[picks.length];
+        boolean varies = false;
         for (int k = 0; k < picks.length; k++) {
-            drawn.add(trials.get(picks[k]));
             drawnLosses[k] = losses[picks[k]];
+            varies |= drawnLosses[k] != drawnLosses[0];
         }
-        double first = drawnLosses[0];
-        for (double v : drawnLosses) {
-            if (v != first) {
-                return new ImportanceInput(params, drawn, drawnLosses);
-            }
+        if (!varies) {
+            throw new IllegalArgumentException("resample has a constant target");
         }
-        throw new IllegalArgumentException("resample has a constant target");
+        return new ImportanceInput(params, columns.pick(picks), drawnLosses);
     }
 
     /**
@@ -188,7 +185,7 @@ final class ImportanceInput {
             return new double[0];
         }
         if (evaluator instanceof PedAnova ped) {
-            return PedAnovaScores.compute(ped, params, trials, losses);
+            return PedAnovaScores.compute(ped, columns, losses);
         }
         if (evaluator instanceof Fanova f) {
             return forestScores(new ForestSettings(f.trees(), f.maxDepth(), f.seed() + repetition), true);
@@ -199,26 +196,23 @@ final class ImportanceInput {
 
     private double[] forestScores(ForestSettings settings, boolean fanova) {
         // Single-valued parameters cannot vary: importance 0, left out of the forest (as Optuna).
-        Map<String, Distribution> space = new LinkedHashMap<>();
-        for (String name : params) {
-            Distribution d = trials.get(0).distributions().get(name);
-            if (!d.isSingle()) {
-                space.put(name, d);
+        List<Integer> varying = new ArrayList<>();
+        for (int p = 0; p < params.size(); p++) {
+            if (!columns.distributions()[p][0].isSingle()) {
+                varying.add(p);
             }
         }
         double[] scores = new double[params.size()];
-        if (space.isEmpty()) {
+        if (varying.isEmpty()) {
             return scores;
         }
-        OneHotEncoding encoding = OneHotEncoding.of(space, trials);
+        OneHotEncoding encoding = OneHotEncoding.of(columns, varying);
         List<RegressionTree> forest = RegressionForest.fit(
                 encoding.columns(), losses, settings.trees(), settings.maxDepth(), settings.seed());
         double[] perParam =
                 fanova ? FanovaScores.compute(forest, encoding) : MeanDecreaseImpurityScores.compute(forest, encoding);
-        List<String> encoded = List.copyOf(space.keySet());
-        for (int p = 0; p < params.size(); p++) {
-            int index = encoded.indexOf(params.get(p));
-            scores[p] = index < 0 ? 0 : perParam[index];
+        for (int k = 0; k < varying.size(); k++) {
+            scores[varying.get(k)] = perParam[k];
         }
         return scores;
     }
@@ -226,42 +220,38 @@ final class ImportanceInput {
     /** Columns for the forest: numbers on their raw scale, one 0/1 column per categorical choice. */
     record OneHotEncoding(double[][] columns, double[] lows, double[] highs, int[][] columnsOfParam) {
 
-        static OneHotEncoding of(Map<String, Distribution> space, List<FrozenTrial> trials) {
-            List<double[]> columns = new ArrayList<>();
+        /** Encodes the columns {@code varying} of {@code columns} (each with one distribution throughout). */
+        static OneHotEncoding of(ParamColumns columns, List<Integer> varying) {
+            List<double[]> encoded = new ArrayList<>();
             List<Double> lows = new ArrayList<>();
             List<Double> highs = new ArrayList<>();
-            int[][] columnsOfParam = new int[space.size()][];
-            int p = 0;
-            for (Map.Entry<String, Distribution> e : space.entrySet()) {
-                String name = e.getKey();
-                Distribution d = e.getValue();
+            int[][] columnsOfParam = new int[varying.size()][];
+            for (int k = 0; k < varying.size(); k++) {
+                int p = varying.get(k);
+                Distribution d = columns.distributions()[p][0];
+                double[] values = columns.values()[p];
                 if (d instanceof CategoricalDistribution c) {
                     int choices = c.choices().size();
-                    columnsOfParam[p] = new int[choices];
-                    for (int k = 0; k < choices; k++) {
-                        columnsOfParam[p][k] = columns.size();
-                        double[] column = new double[trials.size()];
-                        for (int i = 0; i < trials.size(); i++) {
-                            column[i] = d.toInternal(trials.get(i).params().get(name)) == k ? 1 : 0;
+                    columnsOfParam[k] = new int[choices];
+                    for (int choice = 0; choice < choices; choice++) {
+                        columnsOfParam[k][choice] = encoded.size();
+                        double[] column = new double[values.length];
+                        for (int i = 0; i < values.length; i++) {
+                            column[i] = values[i] == choice ? 1 : 0;
                         }
-                        columns.add(column);
+                        encoded.add(column);
                         lows.add(0.0);
                         highs.add(1.0);
                     }
                 } else {
-                    columnsOfParam[p] = new int[] {columns.size()};
-                    double[] column = new double[trials.size()];
-                    for (int i = 0; i < trials.size(); i++) {
-                        column[i] = d.toInternal(trials.get(i).params().get(name));
-                    }
-                    columns.add(column);
+                    columnsOfParam[k] = new int[] {encoded.size()};
+                    encoded.add(values);
                     lows.add(d instanceof FloatDistribution f ? f.low() : (double) ((IntDistribution) d).low());
                     highs.add(d instanceof FloatDistribution f ? f.high() : (double) ((IntDistribution) d).high());
                 }
-                p++;
             }
             return new OneHotEncoding(
-                    columns.toArray(double[][]::new),
+                    encoded.toArray(double[][]::new),
                     lows.stream().mapToDouble(Double::doubleValue).toArray(),
                     highs.stream().mapToDouble(Double::doubleValue).toArray(),
                     columnsOfParam);

@@ -1,11 +1,9 @@
 package io.tunekit.analysis.importance;
 
-import io.tunekit.FrozenTrial;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
-import java.util.List;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -46,13 +44,18 @@ final class ScottParzenGrid {
         return MAX_GRID_POINTS;
     }
 
-    /** How many of {@code trials} fall on each grid point of {@code param}. */
-    static int[] counts(String param, Distribution distribution, List<FrozenTrial> trials) {
+    /**
+     * How many of the chosen trials fall on each grid point.
+     *
+     * @param values the parameter's internal values, one per trial
+     * @param chosen the indices of the trials to count
+     */
+    static int[] counts(Distribution distribution, double[] values, int[] chosen) {
         int size = gridSize(distribution);
         int[] counts = new int[size];
         if (distribution instanceof CategoricalDistribution) {
-            for (FrozenTrial t : trials) {
-                counts[(int) distribution.toInternal(t.params().get(param))]++;
+            for (int i : chosen) {
+                counts[(int) values[i]]++;
             }
             return counts;
         }
@@ -64,11 +67,8 @@ final class ScottParzenGrid {
             high = Math.log(high);
         }
         double stepSize = (high - low) / (size - 1);
-        for (FrozenTrial t : trials) {
-            double v = distribution.toInternal(t.params().get(param));
-            if (log) {
-                v = Math.log(v);
-            }
+        for (int i : chosen) {
+            double v = log ? Math.log(values[i]) : values[i];
             // Nearest grid point; a value exactly between two goes to the lower one.
             int index = (int) Math.ceil((v - low) / stepSize - 0.5);
             counts[Math.max(0, Math.min(size - 1, index))]++;
@@ -138,31 +138,64 @@ final class ScottParzenGrid {
 
         double mixtureTotal = total + PRIOR_WEIGHT;
         double[] density = new double[size];
+        // Every observation kernel has the same bandwidth and sits on a grid point, so its masses
+        // depend only on the offset between grid point and centre: one table serves them all.
+        double[] tails = edgeTails(size, 0.0, bandwidth);
         for (int c = 0; c < occupied; c++) {
-            addKernel(density, centres[c], bandwidth, counts[centres[c]] / mixtureTotal);
+            addKernel(density, tails, 0.0, size - 1 - centres[c], counts[centres[c]] / mixtureTotal);
         }
-        addKernel(density, (size - 1) / 2.0, size, PRIOR_WEIGHT / mixtureTotal);
+        // The prior kernel: centred on the middle of the grid (between two points for an even
+        // size), as wide as the grid.
+        int middle = (size - 1) / 2;
+        double shift = (size - 1) / 2.0 - middle;
+        addKernel(density, edgeTails(size, shift, size), shift, size - 1 - middle, PRIOR_WEIGHT / mixtureTotal);
         return density;
     }
 
-    /** Adds a normal kernel discretised to the grid (mass of [k - 0.5, k + 0.5]) and truncated to it. */
-    private static void addKernel(double[] density, double centre, double sd, double weight) {
+    /**
+     * The standard normal tail at the cell edges relative to a kernel's centre, in units of its
+     * standard deviation: edge {@code i} lies {@code i - (size - 1) - 0.5 - shift} grid steps from
+     * the centre's grid point ({@code shift}: how far the centre lies past that point). Each entry
+     * holds {@code P(Z <= z)} for an edge below the centre and {@code P(Z > z)} above it, the tail
+     * in which each is accurate; a grid point k of a kernel centred at point c spans edges
+     * {@code k - c + size - 1} and the one after.
+     */
+    private static double[] edgeTails(int size, double shift, double sd) {
+        double[] tails = new double[2 * size];
+        for (int i = 0; i < tails.length; i++) {
+            double z = edge(i, size, shift) / sd;
+            tails[i] = z <= 0 ? lowerTail(z) : lowerTail(-z);
+        }
+        return tails;
+    }
+
+    private static double edge(int i, int size, double shift) {
+        return i - (size - 1) - 0.5 - shift;
+    }
+
+    /**
+     * Adds a kernel discretised to the grid (mass of [k - 0.5, k + 0.5]) and truncated to it.
+     *
+     * @param tails from {@link #edgeTails} for the kernel
+     * @param offset the edge index of grid point 0's left edge, {@code size - 1 - c}
+     */
+    private static void addKernel(double[] density, double[] tails, double shift, int offset, double weight) {
         int size = density.length;
-        double inside = normalMass((-0.5 - centre) / sd, (size - 0.5 - centre) / sd);
+        double inside = mass(tails, shift, offset, offset + size, size);
         for (int k = 0; k < size; k++) {
-            density[k] += weight * normalMass((k - 0.5 - centre) / sd, (k + 0.5 - centre) / sd) / inside;
+            density[k] += weight * mass(tails, shift, offset + k, offset + k + 1, size) / inside;
         }
     }
 
-    /** P(a < Z < b) for a standard normal Z, computed in the tail where it is accurate. */
-    static double normalMass(double a, double b) {
-        if (b <= 0) {
-            return lowerTail(b) - lowerTail(a);
+    /** P(edge a < Z < edge b) from the tails, without cancellation in either tail. */
+    private static double mass(double[] tails, double shift, int a, int b, int size) {
+        if (edge(b, size, shift) <= 0) {
+            return tails[b] - tails[a];
         }
-        if (a > 0) {
-            return lowerTail(-a) - lowerTail(-b);
+        if (edge(a, size, shift) > 0) {
+            return tails[a] - tails[b];
         }
-        return 1 - lowerTail(a) - lowerTail(-b);
+        return 1 - tails[a] - tails[b];
     }
 
     private static double lowerTail(double z) {

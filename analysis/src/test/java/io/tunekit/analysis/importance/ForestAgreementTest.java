@@ -33,18 +33,25 @@ class ForestAgreementTest {
     @TempDir
     static Path dir;
 
-    static Path db;
     static List<Study> studies;
+    static Map<String, Map<Integer, Map<String, Double>>> optuna;
 
     @BeforeAll
-    static void studies() {
+    static void studies() throws Exception {
         assumeTrue(OptunaImportance.PYTHON != null, "TUNEKIT_OPTUNA5_PYTHON is not set");
-        db = dir.resolve("studies.db");
+        Path db = dir.resolve("studies.db");
         JdbcStorage storage = Storages.open("sqlite:" + db);
         studies = List.of(
                 graded(storage),
                 StudyFixtures.mixed(storage, "mixed", 400, 12),
                 StudyFixtures.conditional(storage, "conditional", 300, 13));
+        List<String> jobs = new java.util.ArrayList<>();
+        for (Study study : studies) {
+            for (String label : List.of("fanova", "mdi")) {
+                jobs.add(study.name() + "-" + label + " " + study.name() + " " + label + " 0,1,2");
+            }
+        }
+        optuna = OptunaImportance.run(db, jobs);
     }
 
     /** f = 4 x0 + 2 x1 + x2 + 0.5 x3 + 0 x4: variance shares 0.75, 0.19, 0.047, 0.012, 0. */
@@ -65,21 +72,21 @@ class ForestAgreementTest {
     }
 
     @Test
-    void fanova() throws Exception {
+    void fanova() {
         for (Study study : studies) {
             agree(study, "fanova", Fanova.defaults());
         }
     }
 
     @Test
-    void meanDecreaseImpurity() throws Exception {
+    void meanDecreaseImpurity() {
         for (Study study : studies) {
             agree(study, "mdi", MeanDecreaseImpurity.defaults());
         }
     }
 
-    private static void agree(Study study, String label, ImportanceEvaluator evaluator) throws Exception {
-        Map<Integer, Map<String, Double>> runs = OptunaImportance.run(db, study.name(), label, "0,1,2");
+    private static void agree(Study study, String label, ImportanceEvaluator evaluator) {
+        Map<Integer, Map<String, Double>> runs = optuna.get(study.name() + "-" + label);
         Map<String, Double> optuna = new HashMap<>();
         runs.values().forEach(m -> m.forEach((k, v) -> optuna.merge(k, v / runs.size(), Double::sum)));
         Map<String, Double> tunekit =

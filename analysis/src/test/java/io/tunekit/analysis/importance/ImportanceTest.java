@@ -203,7 +203,7 @@ class ImportanceTest {
                 .build();
         multi.optimizeMulti(
                 t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)},
-                io.tunekit.OptimizeOptions.trials(20));
+                io.tunekit.OptimizeOptions.trials(200));
         assertThatThrownBy(() -> Importance.of(multi)).hasMessageContaining("has 2 objectives");
         assertThat(Importance.builder()
                         .target(t -> t.values().get(1))

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Tunes an L1/L2-regularised logistic regression by stratified k-fold cross-validation with "
                     + "grid search (C in {0.1, 1, 10, 100} x penalty in {l1, l2}), random search and TPE "
                     + "(C log-uniform in [1e-3, 1e3], penalty l1/l2), one study per method in one storage, "
-                    + "and prints a comparison table."
+                    + "and prints a comparison table. With --terminate: one TPE study that stops on its own when "
+                    + "the regret bound falls below the cross-validation error, then which parameters mattered."
         })
 public final class LogisticRegressionExample implements Callable<Integer> {
 
@@ -82,6 +83,19 @@ public final class LogisticRegressionExample implements Callable<Integer> {
             description = "0-based column of the class label in --csv; -1 is the last (default: ${DEFAULT-VALUE})")
     private int labelColumn;
 
+    @Option(
+            names = "--terminate",
+            description = "instead of the comparison: one TPE study of at most --max-trials trials that stops when"
+                    + " the regret bound of a GP over the trials falls below the cross-validation error of the"
+                    + " best trial; prints at which trial and why, and the parameters' importances")
+    private boolean terminate;
+
+    @Option(
+            names = "--max-trials",
+            defaultValue = "100",
+            description = "the budget of the --terminate study (default: ${DEFAULT-VALUE})")
+    private int maxTrials;
+
     @Mixin
     private ProgressOption progress;
 
@@ -95,6 +109,9 @@ public final class LogisticRegressionExample implements Callable<Integer> {
         if (trials <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--trials=" + trials + " must be > 0");
         }
+        if (maxTrials <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-trials=" + maxTrials + " must be > 0");
+        }
         Dataset data = csv == null ? Datasets.breastCancer() : Datasets.readCsv(csv, labelColumn);
         String dataName = csv == null ? "breast-cancer" : csv.getFileName().toString();
         PrintWriter out = spec.commandLine().getOut();
@@ -105,11 +122,25 @@ public final class LogisticRegressionExample implements Callable<Integer> {
                 data.featureCount(),
                 classes(data),
                 data.classNames().get(data.classCount() - 1));
+        CrossValidation crossValidation = CrossValidation.stratified(data, folds, seed);
+        if (terminate) {
+            out.printf(
+                    "%d-fold stratified cross-validation, metric %s, TPE with the terminator, at most %d trials,"
+                            + " storage %s%n",
+                    folds, metric.label(), maxTrials, storageUrl);
+            out.flush();
+            try (Storage storage = Storages.open(storageUrl)) {
+                String name = "lr-" + metric.label() + "-terminated";
+                new TerminatedTuning(storage, name, progress.show()).run(crossValidation, metric, maxTrials, seed, out);
+                out.printf("%nStudy %s is in %s.%n", name, storageUrl);
+            }
+            out.flush();
+            return 0;
+        }
         out.printf(
                 "%d-fold stratified cross-validation, metric %s, %d trials per method, storage %s%n",
                 folds, metric.label(), trials, storageUrl);
         out.flush();
-        CrossValidation crossValidation = CrossValidation.stratified(data, folds, seed);
         try (Storage storage = Storages.open(storageUrl)) {
             List<MethodResult> results =
                     new MethodComparison(storage, "lr", progress.show()).run(crossValidation, metric, trials, seed);

@@ -2,6 +2,7 @@ package io.tunekit.examples.logreg;
 
 import io.tunekit.Objective;
 import io.tunekit.Trial;
+import io.tunekit.analysis.terminator.Terminator;
 import io.tunekit.examples.ml.CrossValidation;
 import io.tunekit.examples.ml.LogisticRegression;
 import io.tunekit.examples.ml.Metric;
@@ -13,7 +14,9 @@ import java.util.Objects;
 /**
  * The tuning objective of the logistic-regression examples: suggests {@code C} on a log scale in
  * [1e-3, 1e3] and the penalty ("l1" or "l2"), and returns the cross-validated metric (to be
- * maximised). Each trial keeps its per-fold scores in the user attribute {@code fold_scores}.
+ * maximised). Each trial keeps its per-fold scores in the user attribute {@code fold_scores} and
+ * reports them to the terminator ({@link Terminator#reportCrossValidationScores}), which judges
+ * from their spread when more trials cannot pay.
  * Thread-safe: trials may run in parallel.
  */
 public final class LogisticRegressionObjective implements Objective {
@@ -40,6 +43,7 @@ public final class LogisticRegressionObjective implements Objective {
         Penalty penalty = Penalty.parse(trial.suggestCategorical("penalty", PENALTIES));
         double[] folds = crossValidation.foldScores(LogisticRegression.of(penalty, c), metric);
         trial.setUserAttr("fold_scores", Arrays.stream(folds).boxed().toList());
+        Terminator.reportCrossValidationScores(trial, folds);
         return Arrays.stream(folds).average().orElseThrow();
     }
 }

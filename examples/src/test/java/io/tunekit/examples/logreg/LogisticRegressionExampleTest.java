@@ -44,6 +44,30 @@ class LogisticRegressionExampleTest {
         output = out.toString();
     }
 
+    @Test
+    void terminateStopsWhenTheRegretBoundFallsBelowTheCrossValidationError() {
+        String url = "sqlite:" + dir.resolve("terminated.db");
+        StringWriter out = new StringWriter();
+        CommandLine cmd = new CommandLine(new LogisticRegressionExample());
+        cmd.setOut(new PrintWriter(out));
+        int code = cmd.execute("--storage", url, "--terminate", "--max-trials", "60", "--no-progress");
+        String text = out.toString();
+        assertThat(code).as(text).isZero();
+        assertThat(text)
+                .containsPattern("The terminator stopped the study after trial \\d+ \\(\\d+ of at most 60 trials\\)")
+                .containsPattern("regret bound [0-9.e-]+ < cross-validation error [0-9.e-]+")
+                .contains("Which parameters mattered (PED-ANOVA")
+                .contains("The same by fANOVA");
+        try (Storage storage = Storages.open(url)) {
+            Study study = Study.load("lr-accuracy-terminated", storage);
+            List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
+            assertThat(trials).hasSizeBetween(20, 59);
+            // Stored under Optuna's key, so Optuna's terminator reads the same scores.
+            assertThat((List<?>) study.bestTrial().systemAttrs().get("terminator:cv_scores"))
+                    .hasSize(5);
+        }
+    }
+
     private static Study study(Storage storage, String method) {
         return Study.load("lr-accuracy-" + method, storage);
     }

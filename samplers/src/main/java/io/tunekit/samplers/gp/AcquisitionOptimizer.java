@@ -1,5 +1,6 @@
 package io.tunekit.samplers.gp;
 
+import io.tunekit.samplers.gp.internal.BoundedLbfgs;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;

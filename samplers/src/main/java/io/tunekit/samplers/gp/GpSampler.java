@@ -8,6 +8,9 @@ import io.tunekit.distribution.Distribution;
 import io.tunekit.sampler.IntersectionSearchSpace;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
+import io.tunekit.samplers.gp.internal.GaussianProcess;
+import io.tunekit.samplers.gp.internal.KernelFit;
+import io.tunekit.samplers.gp.internal.KernelParams;
 import io.tunekit.samplers.internal.RelativeParamsAttr;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.lang.System.Logger.Level;
@@ -295,7 +298,7 @@ public final class GpSampler implements Sampler {
             String role, SearchSpaceEncoding encoding, double[][] x, double[] y, boolean[] categorical) {
         CachedFit cached = fitCache.get(role);
         KernelFit.Fit warm = cached != null && cached.names().equals(encoding.names()) ? cached.fit() : null;
-        KernelFit.Fit fit = KernelFit.fit(x, y, categorical, deterministicObjective, lengthscalePrior, warm);
+        KernelFit.Fit fit = KernelFit.fit(x, y, categorical, deterministicObjective, lengthscalePrior.model(), warm);
         fitCache.put(role, new CachedFit(encoding.names(), fit));
         return fit.params();
     }

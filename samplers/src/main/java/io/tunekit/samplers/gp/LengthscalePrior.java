@@ -1,5 +1,7 @@
 package io.tunekit.samplers.gp;
 
+import io.tunekit.samplers.gp.internal.KernelPrior;
+
 /**
  * The prior on the kernel's length scales in the MAP fit of {@link GpSampler}'s Gaussian
  * process. Each is a density over one inverse squared length scale {@code theta = 1 / l^2} of
@@ -18,64 +20,22 @@ public enum LengthscalePrior {
      * as BoTorch does. The default; {@code benchmarks/results/gp.md} measures it against
      * {@link #OPTUNA}.
      */
-    DIMENSION_SCALED {
-        @Override
-        double logDensity(double theta, int dimension) {
-            double rho = Math.log(theta);
-            double centred = rho + 2 * logLengthscaleCentre(dimension);
-            // log l = -rho / 2: the log-normal density of l, -log l - (log l - mu)^2 / (2 sigma^2)
-            return 0.5 * rho - centred * centred / (8 * LOG_LENGTHSCALE_VARIANCE);
-        }
-
-        @Override
-        double logDensitySlope(double theta, int dimension) {
-            double centred = Math.log(theta) + 2 * logLengthscaleCentre(dimension);
-            return 0.5 - centred / (4 * LOG_LENGTHSCALE_VARIANCE);
-        }
-    },
+    DIMENSION_SCALED(KernelPrior.DIMENSION_SCALED),
 
     /**
      * Optuna's GPSampler prior, {@code log p(theta) = -(0.1 / theta + 0.1 theta)}, the same in
      * every dimension: it favours theta near 1, a length scale of about one box width.
      */
-    OPTUNA {
-        @Override
-        double logDensity(double theta, int dimension) {
-            return -(0.1 / theta + 0.1 * theta);
-        }
+    OPTUNA(KernelPrior.OPTUNA);
 
-        @Override
-        double logDensitySlope(double theta, int dimension) {
-            return 0.1 / theta - 0.1 * theta;
-        }
-    };
+    private final KernelPrior model;
 
-    /** The shortest length scale {@link #DIMENSION_SCALED} allows, as BoTorch does with it. */
-    static final double MIN_DIMENSION_SCALED_LENGTHSCALE = 0.025;
-
-    /** The variance of log l in {@link #DIMENSION_SCALED}: sigma = sqrt(3). */
-    private static final double LOG_LENGTHSCALE_VARIANCE = 3;
-
-    /** The mean of log l in {@link #DIMENSION_SCALED}. */
-    static double logLengthscaleCentre(int dimension) {
-        return Math.sqrt(2) + 0.5 * Math.log(dimension);
+    LengthscalePrior(KernelPrior model) {
+        this.model = model;
     }
 
-    /**
-     * The largest inverse squared length scale the fit may reach: {@code 1 / 0.025^2} for
-     * {@link #DIMENSION_SCALED}, whose log-normal tails would otherwise let the fit wander to
-     * spikes a thousandth of the box wide on a few points and back from one trial to the next;
-     * unbounded for {@link #OPTUNA}, whose {@code 0.1 theta} term already keeps theta moderate.
-     */
-    double maxInverseSquaredLengthscale() {
-        return this == DIMENSION_SCALED
-                ? 1 / (MIN_DIMENSION_SCALED_LENGTHSCALE * MIN_DIMENSION_SCALED_LENGTHSCALE)
-                : Double.POSITIVE_INFINITY;
+    /** The prior as the GP model computes it. */
+    KernelPrior model() {
+        return model;
     }
-
-    /** {@code log p(theta)} up to a constant, for an inverse squared length scale of one of {@code dimension} inputs. */
-    abstract double logDensity(double theta, int dimension);
-
-    /** The derivative of {@link #logDensity} with respect to {@code log theta} (the fit's raw parameter). */
-    abstract double logDensitySlope(double theta, int dimension);
 }

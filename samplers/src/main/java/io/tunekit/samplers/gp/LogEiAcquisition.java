@@ -1,5 +1,6 @@
 package io.tunekit.samplers.gp;
 
+import io.tunekit.samplers.gp.internal.GaussianProcess;
 import java.util.List;
 
 /**

@@ -6,6 +6,8 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
+import io.tunekit.samplers.gp.internal.GaussianProcess;
+import io.tunekit.samplers.gp.internal.KernelParams;
 import io.tunekit.samplers.internal.SearchSpaceEncoding;
 import java.util.LinkedHashMap;
 import java.util.List;

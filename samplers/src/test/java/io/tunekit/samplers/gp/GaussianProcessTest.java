@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tunekit.samplers.gp.internal.GaussianProcess;
+import io.tunekit.samplers.gp.internal.KernelParams;
+import io.tunekit.samplers.gp.internal.Matern52;
 import org.junit.jupiter.api.Test;
 
 class GaussianProcessTest {

@@ -3,6 +3,10 @@ package io.tunekit.samplers.gp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tunekit.samplers.gp.internal.KernelFit;
+import io.tunekit.samplers.gp.internal.KernelParams;
+import io.tunekit.samplers.gp.internal.KernelPrior;
+import io.tunekit.samplers.gp.internal.Matern52;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +52,7 @@ class KernelFitTest {
     void lossOfOnePointIsTheClosedForm() {
         double[][] x = {{0.3}};
         double[] y = {1.5};
-        KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[] {false}, false, LengthscalePrior.OPTUNA);
+        KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[] {false}, false, KernelPrior.OPTUNA);
         double[] raw = {Math.log(0.7), Math.log(1.3), Math.log(0.2 - KernelFit.MINIMUM_NOISE)};
         double c = 1.3 + 0.2; // C = s + noise for a single point
         double logPrior = -(0.1 / 0.7 + 0.1 * 0.7) + (Math.log(1.3) - 1.3) + (0.1 * Math.log(0.2) - 30 * 0.2);
@@ -61,8 +65,8 @@ class KernelFitTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LengthscalePrior.class)
-    void lossGradientMatchesFiniteDifferences(LengthscalePrior prior) {
+    @EnumSource(KernelPrior.class)
+    void lossGradientMatchesFiniteDifferences(KernelPrior prior) {
         for (boolean deterministic : new boolean[] {false, true}) {
             double[][] x = randomInputs(9, 7);
             double[] y = new double[x.length];
@@ -93,10 +97,10 @@ class KernelFitTest {
         }
         y = GpSampler.standardize(y).values();
 
-        KernelParams fitted = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, null)
+        KernelParams fitted = KernelFit.fit(x, y, MIXED, false, KernelPrior.DIMENSION_SCALED, null)
                 .params();
 
-        KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED);
+        KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, MIXED, false, KernelPrior.DIMENSION_SCALED);
         double[] gradient = new double[5];
         double[] raw = loss.raw(fitted);
         // raw() leaves headroom above the noise floor for a start; the fitted point itself has none.
@@ -128,8 +132,8 @@ class KernelFitTest {
         for (int seed = 1; seed <= 3; seed++) {
             double[][] x = new double[60][8];
             double[] y = styblinskiTang8(x, seed);
-            KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, LengthscalePrior.OPTUNA, null);
-            KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[8], false, LengthscalePrior.OPTUNA);
+            KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, KernelPrior.OPTUNA, null);
+            KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[8], false, KernelPrior.OPTUNA);
             assertThat(loss.value(loss.raw(fit.params())))
                     .as("seed %d", seed)
                     .isCloseTo(scipyLoss[seed - 1], within(1e-3));
@@ -159,9 +163,8 @@ class KernelFitTest {
         for (int seed = 1; seed <= 3; seed++) {
             double[][] x = new double[60][8];
             double[] y = styblinskiTang8(x, seed);
-            KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, LengthscalePrior.DIMENSION_SCALED, null);
-            KernelFit.MapLoss loss =
-                    new KernelFit.MapLoss(x, y, new boolean[8], false, LengthscalePrior.DIMENSION_SCALED);
+            KernelFit.Fit fit = KernelFit.fit(x, y, new boolean[8], false, KernelPrior.DIMENSION_SCALED, null);
+            KernelFit.MapLoss loss = new KernelFit.MapLoss(x, y, new boolean[8], false, KernelPrior.DIMENSION_SCALED);
             assertThat(loss.value(loss.raw(fit.params())))
                     .as("seed %d", seed)
                     .isCloseTo(scipyLoss[seed - 1], within(1e-3));
@@ -210,10 +213,10 @@ class KernelFitTest {
             y[i] = x[i][0] - 2 * x[i][2];
         }
         y = GpSampler.standardize(y).values();
-        KernelFit.Fit firstFit = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, null);
+        KernelFit.Fit firstFit = KernelFit.fit(x, y, MIXED, false, KernelPrior.DIMENSION_SCALED, null);
         KernelParams first = firstFit.params();
 
-        KernelParams again = KernelFit.fit(x, y, MIXED, false, LengthscalePrior.DIMENSION_SCALED, firstFit)
+        KernelParams again = KernelFit.fit(x, y, MIXED, false, KernelPrior.DIMENSION_SCALED, firstFit)
                 .params();
 
         assertThat(again.scale()).isCloseTo(first.scale(), within(1e-3 * first.scale()));
@@ -230,7 +233,7 @@ class KernelFitTest {
         }
         y = GpSampler.standardize(y).values();
 
-        assertThat(KernelFit.fit(x, y, MIXED, true, LengthscalePrior.DIMENSION_SCALED, null)
+        assertThat(KernelFit.fit(x, y, MIXED, true, KernelPrior.DIMENSION_SCALED, null)
                         .params()
                         .noiseVariance())
                 .isEqualTo(KernelFit.MINIMUM_NOISE);

@@ -3,6 +3,8 @@ package io.tunekit.samplers.gp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tunekit.samplers.gp.internal.GaussianProcess;
+import io.tunekit.samplers.gp.internal.KernelParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

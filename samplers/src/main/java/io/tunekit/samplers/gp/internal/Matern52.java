@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.internal;
 
 /**
  * The ARD Matern 5/2 kernel {@code k(x, x') = s * M(r2)} with
@@ -7,18 +7,18 @@ package io.tunekit.samplers.gp;
  * {@code M(r2) = exp(-sqrt(5 r2)) (1 + sqrt(5 r2) + 5 r2 / 3)}. Derivatives are taken with
  * respect to {@code r2}, where they stay finite at {@code r2 = 0}.
  */
-final class Matern52 {
+public final class Matern52 {
 
     private Matern52() {}
 
     /** M(r2). */
-    static double value(double r2) {
+    public static double value(double r2) {
         double d = Math.sqrt(5 * r2);
         return Math.exp(-d) * (1 + d + 5 * r2 / 3);
     }
 
     /** dM/d(r2) = -5/6 (1 + sqrt(5 r2)) exp(-sqrt(5 r2)). */
-    static double slope(double r2) {
+    public static double slope(double r2) {
         double d = Math.sqrt(5 * r2);
         return -5.0 / 6.0 * (1 + d) * Math.exp(-d);
     }
@@ -29,7 +29,7 @@ final class Matern52 {
      * instead of two each (the kernel fit needs both for every pair of points at every
      * evaluation).
      */
-    static void valueAndSlope(double r2, double[] values, double[] slopes, int index) {
+    public static void valueAndSlope(double r2, double[] values, double[] slopes, int index) {
         double d = Math.sqrt(5 * r2);
         double decay = Math.exp(-d);
         values[index] = decay * (1 + d + 5 * r2 / 3);
@@ -37,7 +37,7 @@ final class Matern52 {
     }
 
     /** The squared difference of one dimension: squared distance, or 0/1 if categorical. */
-    static double squaredDelta(double a, double b, boolean categorical) {
+    public static double squaredDelta(double a, double b, boolean categorical) {
         if (categorical) {
             return a == b ? 0 : 1;
         }
@@ -46,7 +46,7 @@ final class Matern52 {
     }
 
     /** r2 between two points under the given inverse squared length scales. */
-    static double scaledSquaredDistance(double[] a, double[] b, KernelParams params, boolean[] categorical) {
+    public static double scaledSquaredDistance(double[] a, double[] b, KernelParams params, boolean[] categorical) {
         double r2 = 0;
         for (int d = 0; d < a.length; d++) {
             r2 += params.inverseSquaredLengthscale(d) * squaredDelta(a[d], b[d], categorical[d]);

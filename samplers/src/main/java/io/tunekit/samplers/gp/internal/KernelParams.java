@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.internal;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The hyperparameters of the GP prior: one inverse squared length scale per dimension (ARD), the
  * kernel scale (prior variance of the function) and the observation noise variance. Immutable.
  */
-final class KernelParams {
+public final class KernelParams {
 
     private final double[] inverseSquaredLengthscales;
     private final double scale;
@@ -15,7 +15,7 @@ final class KernelParams {
     /**
      * @throws IllegalArgumentException if a value is not finite and positive
      */
-    KernelParams(double[] inverseSquaredLengthscales, double scale, double noiseVariance) {
+    public KernelParams(double[] inverseSquaredLengthscales, double scale, double noiseVariance) {
         for (int d = 0; d < inverseSquaredLengthscales.length; d++) {
             requirePositive("inverse squared length scale " + d, inverseSquaredLengthscales[d]);
         }
@@ -27,35 +27,35 @@ final class KernelParams {
     }
 
     /** Optuna's starting point: every parameter 1. */
-    static KernelParams defaults(int dimension) {
+    public static KernelParams defaults(int dimension) {
         double[] ones = new double[dimension];
         Arrays.fill(ones, 1.0);
         return new KernelParams(ones, 1.0, 1.0);
     }
 
-    int dimension() {
+    public int dimension() {
         return inverseSquaredLengthscales.length;
     }
 
-    double inverseSquaredLengthscale(int d) {
+    public double inverseSquaredLengthscale(int d) {
         return inverseSquaredLengthscales[d];
     }
 
     /** A copy of the inverse squared length scales. */
-    double[] inverseSquaredLengthscales() {
+    public double[] inverseSquaredLengthscales() {
         return inverseSquaredLengthscales.clone();
     }
 
     /** The length scale of dimension d, {@code 1 / sqrt(theta_d)}. */
-    double lengthscale(int d) {
+    public double lengthscale(int d) {
         return 1 / Math.sqrt(inverseSquaredLengthscales[d]);
     }
 
-    double scale() {
+    public double scale() {
         return scale;
     }
 
-    double noiseVariance() {
+    public double noiseVariance() {
         return noiseVariance;
     }
 

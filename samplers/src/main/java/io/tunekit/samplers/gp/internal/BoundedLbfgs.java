@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,14 +23,14 @@ import java.util.List;
  * {@code 2.2e-9} relative, or after {@code maxIterations}. Bounds may be infinite. Instances are
  * immutable and thread-safe; the objective is called from the calling thread only.
  */
-final class BoundedLbfgs {
+public final class BoundedLbfgs {
 
     /**
      * A function with its gradient. The optimiser asks for the gradient only at points it
      * accepts, right after asking for the value there, so an implementation may reuse work from
      * {@link #value} in {@link #gradient} (the kernel fit reuses its Cholesky factor).
      */
-    interface Objective {
+    public interface Objective {
         /** The value at x; a non-finite value means "outside the domain": the line search backs off. */
         double value(double[] x);
 
@@ -58,7 +58,7 @@ final class BoundedLbfgs {
 
     /** A function that writes its gradient at x and returns its value. */
     @FunctionalInterface
-    interface ValueAndGradient {
+    public interface ValueAndGradient {
         double valueAndGradient(double[] x, double[] gradient);
     }
 
@@ -66,7 +66,7 @@ final class BoundedLbfgs {
      * The curvature pairs of a finished run, to start a later run on a similar function with a
      * ready-made Hessian approximation (the kernel fit of the next trial). Immutable.
      */
-    static final class Memory {
+    public static final class Memory {
         static final Memory EMPTY = new Memory(List.of());
         private final List<double[][]> pairs;
 
@@ -79,13 +79,13 @@ final class BoundedLbfgs {
         }
 
         /** The number of stored pairs. */
-        int size() {
+        public int size() {
             return pairs.size();
         }
     }
 
     /** Why the minimisation stopped. */
-    enum Status {
+    public enum Status {
         /** The projected gradient is below the tolerance. */
         GRADIENT_TOLERANCE,
         /** The last iteration improved the value by a negligible relative amount. */
@@ -108,16 +108,16 @@ final class BoundedLbfgs {
      * @param status why it stopped
      * @param memory the curvature pairs at the end, to warm-start a related run
      */
-    record Result(double[] point, double value, int iterations, int evaluations, Status status, Memory memory) {
+    public record Result(double[] point, double value, int iterations, int evaluations, Status status, Memory memory) {
 
         /** Whether the stop is a convergence criterion (not a limit or a failure). */
-        boolean converged() {
+        public boolean converged() {
             return status == Status.GRADIENT_TOLERANCE || status == Status.VALUE_TOLERANCE;
         }
     }
 
     /** SciPy's default {@code factr = 1e7} times the machine epsilon. */
-    static final double VALUE_TOLERANCE = 1e7 * Math.ulp(1.0);
+    public static final double VALUE_TOLERANCE = 1e7 * Math.ulp(1.0);
 
     private static final int MEMORY = 10;
     private static final double ARMIJO = 1e-4;
@@ -131,7 +131,7 @@ final class BoundedLbfgs {
      * @param maxIterations the largest number of accepted steps
      * @throws IllegalArgumentException if the tolerance is negative or NaN, or the limit is below 1
      */
-    BoundedLbfgs(double gradientTolerance, int maxIterations) {
+    public BoundedLbfgs(double gradientTolerance, int maxIterations) {
         if (!(gradientTolerance >= 0)) {
             throw new IllegalArgumentException("gradientTolerance=" + gradientTolerance + " must be >= 0");
         }
@@ -148,7 +148,7 @@ final class BoundedLbfgs {
      * @throws IllegalArgumentException if the arrays differ in length, a bound is NaN or
      *     {@code lower[i] > upper[i]}
      */
-    Result minimize(Objective objective, double[] start, double[] lower, double[] upper) {
+    public Result minimize(Objective objective, double[] start, double[] lower, double[] upper) {
         return minimize(objective, start, lower, upper, Memory.EMPTY);
     }
 
@@ -156,7 +156,7 @@ final class BoundedLbfgs {
      * As {@link #minimize(Objective, double[], double[], double[])}, starting with the curvature
      * pairs of an earlier run (ignored if they have another dimension).
      */
-    Result minimize(Objective objective, double[] start, double[] lower, double[] upper, Memory initial) {
+    public Result minimize(Objective objective, double[] start, double[] lower, double[] upper, Memory initial) {
         int n = start.length;
         if (lower.length != n || upper.length != n) {
             throw new IllegalArgumentException("start, lower and upper must have the same length, got " + n + ", "
@@ -251,7 +251,7 @@ final class BoundedLbfgs {
      * about two more evaluations per iteration on the kernel fit, where each evaluation is a
      * Cholesky factorisation. A non-finite value cuts the step tenfold.
      */
-    static double shorterStep(double step, double decrease, double value, double trialValue) {
+    public static double shorterStep(double step, double decrease, double value, double trialValue) {
         if (!Double.isFinite(trialValue)) {
             return 0.1 * step;
         }
@@ -353,7 +353,7 @@ final class BoundedLbfgs {
     }
 
     /** The largest component of {@code P(x - g) - x}, SciPy's {@code pgtol} measure. */
-    static double projectedGradientNorm(double[] x, double[] g, double[] lower, double[] upper) {
+    public static double projectedGradientNorm(double[] x, double[] g, double[] lower, double[] upper) {
         double norm = 0;
         for (int i = 0; i < x.length; i++) {
             norm = Math.max(norm, Math.abs(clamp(x[i] - g[i], lower[i], upper[i]) - x[i]));

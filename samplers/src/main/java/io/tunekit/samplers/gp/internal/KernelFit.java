@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
@@ -13,24 +13,24 @@ import org.ejml.data.DMatrixRMaj;
  * positive and the noise stays above its floor. The loss is
  * <pre>
  *   sum_i log L_ii + 1/2 |L^-1 y|^2                      (minus the log marginal likelihood)
- *   - sum_d log p(theta_d)                                (length scale prior, {@link LengthscalePrior})
+ *   - sum_d log p(theta_d)                                (length scale prior, {@link KernelPrior})
  *   - (log s - s)                                         (Gamma(2, 1) on the scale)
  *   - (0.1 log noise - 30 noise)                          (Gamma(1.1, 30) on the noise)
  * </pre>
  * with its exact gradient {@code 1/2 tr((C^-1 - alpha alpha^T) dC)} plus the prior terms. It is
  * minimised by {@link BoundedLbfgs} (gradient tolerance 1e-2, as Optuna's SciPy call), each
- * {@code theta_d} at most the prior's {@link LengthscalePrior#maxInverseSquaredLengthscale()},
+ * {@code theta_d} at most the prior's {@link KernelPrior#maxInverseSquaredLengthscale()},
  * from the previous fit, or from all ones; if that fails, from all ones; if that fails too, all
  * ones are used with a warning.
  */
-final class KernelFit {
+public final class KernelFit {
 
     /** The noise variance floor. */
-    static final double MINIMUM_NOISE = 1e-6;
+    public static final double MINIMUM_NOISE = 1e-6;
     /** SciPy L-BFGS-B {@code gtol} Optuna uses for the fit. */
-    static final double GRADIENT_TOLERANCE = 1e-2;
+    public static final double GRADIENT_TOLERANCE = 1e-2;
     /** Enough for any realistic fit; each iteration costs one Cholesky and one inverse. */
-    static final int MAX_ITERATIONS = 500;
+    public static final int MAX_ITERATIONS = 500;
 
     private static final System.Logger LOG = System.getLogger(KernelFit.class.getName());
 
@@ -42,30 +42,25 @@ final class KernelFit {
      * @param params the MAP hyperparameters
      * @param memory the L-BFGS curvature pairs at the optimum (empty after a fallback)
      */
-    record Fit(KernelParams params, BoundedLbfgs.Memory memory) {}
+    public record Fit(KernelParams params, BoundedLbfgs.Memory memory) {}
 
     /**
      * The MAP hyperparameters for the data.
      *
-     * @param lengthscalePrior the prior on the length scales
+     * @param prior the prior on the length scales
      * @param warmStart the previous fit to start from (parameters and curvature memory), or {@code null}
      * @param deterministic whether the noise is fixed at {@link #MINIMUM_NOISE}
      */
-    static Fit fit(
-            double[][] x,
-            double[] y,
-            boolean[] categorical,
-            boolean deterministic,
-            LengthscalePrior lengthscalePrior,
-            Fit warmStart) {
-        MapLoss loss = new MapLoss(x, y, categorical, deterministic, lengthscalePrior);
+    public static Fit fit(
+            double[][] x, double[] y, boolean[] categorical, boolean deterministic, KernelPrior prior, Fit warmStart) {
+        MapLoss loss = new MapLoss(x, y, categorical, deterministic, prior);
         BoundedLbfgs optimizer = new BoundedLbfgs(GRADIENT_TOLERANCE, MAX_ITERATIONS);
         int size = loss.rawSize();
         double[] lower = new double[size];
         double[] upper = new double[size];
         Arrays.fill(lower, Double.NEGATIVE_INFINITY);
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
-        Arrays.fill(upper, 0, categorical.length, Math.log(lengthscalePrior.maxInverseSquaredLengthscale()));
+        Arrays.fill(upper, 0, categorical.length, Math.log(prior.maxInverseSquaredLengthscale()));
         Fit defaults = new Fit(KernelParams.defaults(categorical.length), BoundedLbfgs.Memory.EMPTY);
         Fit[] starts = warmStart != null && warmStart.params().dimension() == categorical.length
                 ? new Fit[] {warmStart, defaults}
@@ -97,13 +92,13 @@ final class KernelFit {
      * needs one Cholesky factorisation; the gradient reuses it and adds {@code C^-1}. Reuses its
      * buffers between evaluations; not thread-safe.
      */
-    static final class MapLoss implements BoundedLbfgs.Objective {
+    public static final class MapLoss implements BoundedLbfgs.Objective {
 
         private final double[][] x;
         private final double[] y;
         private final boolean[] categorical;
         private final boolean deterministic;
-        private final LengthscalePrior lengthscalePrior;
+        private final KernelPrior prior;
         private final int n;
         private final int dim;
         private final DMatrixRMaj covariance;
@@ -115,17 +110,12 @@ final class KernelFit {
         private CholeskyFactor lastFactor;
         private double[] lastAlpha;
 
-        MapLoss(
-                double[][] x,
-                double[] y,
-                boolean[] categorical,
-                boolean deterministic,
-                LengthscalePrior lengthscalePrior) {
+        public MapLoss(double[][] x, double[] y, boolean[] categorical, boolean deterministic, KernelPrior prior) {
             this.x = x;
             this.y = y.clone();
             this.categorical = categorical.clone();
             this.deterministic = deterministic;
-            this.lengthscalePrior = lengthscalePrior;
+            this.prior = prior;
             this.n = x.length;
             this.dim = categorical.length;
             this.covariance = new DMatrixRMaj(n, n);
@@ -134,12 +124,12 @@ final class KernelFit {
         }
 
         /** The number of raw parameters. */
-        int rawSize() {
+        public int rawSize() {
             return dim + (deterministic ? 1 : 2);
         }
 
         /** The raw parameters of a starting point (Optuna leaves 1% of the floor as headroom). */
-        double[] raw(KernelParams p) {
+        public double[] raw(KernelParams p) {
             double[] raw = new double[rawSize()];
             for (int d = 0; d < dim; d++) {
                 raw[d] = Math.log(p.inverseSquaredLengthscale(d));
@@ -156,7 +146,7 @@ final class KernelFit {
          *
          * @throws IllegalArgumentException if one of them overflows
          */
-        KernelParams params(double[] raw) {
+        public KernelParams params(double[] raw) {
             return new KernelParams(theta(raw), Math.exp(raw[dim]), noise(raw));
         }
 
@@ -173,7 +163,7 @@ final class KernelFit {
         }
 
         /** Value and gradient in one call (for tests and callers outside the optimiser). */
-        double valueAndGradient(double[] raw, double[] gradient) {
+        public double valueAndGradient(double[] raw, double[] gradient) {
             double value = value(raw);
             if (Double.isFinite(value)) {
                 gradient(raw, gradient);
@@ -226,7 +216,7 @@ final class KernelFit {
             }
             double logPrior = 0;
             for (int d = 0; d < dim; d++) {
-                logPrior += lengthscalePrior.logDensity(theta[d], dim);
+                logPrior += prior.logDensity(theta[d], dim);
             }
             logPrior += Math.log(scale) - scale;
             logPrior += 0.1 * Math.log(noise) - 30 * noise;
@@ -272,7 +262,7 @@ final class KernelFit {
                 }
             }
             for (int d = 0; d < dim; d++) {
-                gradient[d] = 0.5 * scale * theta[d] * lengthTerms[d] - lengthscalePrior.logDensitySlope(theta[d], dim);
+                gradient[d] = 0.5 * scale * theta[d] * lengthTerms[d] - prior.logDensitySlope(theta[d], dim);
             }
             gradient[dim] = 0.5 * scale * scaleTerm - (1 - scale);
             if (!deterministic) {

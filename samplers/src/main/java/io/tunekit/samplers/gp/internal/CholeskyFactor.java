@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.internal;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
@@ -9,7 +9,7 @@ import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
  * solve and an inverse written as row updates the JIT vectorises). Immutable after construction;
  * the methods write only to their arguments, so one factor may serve several threads.
  */
-final class CholeskyFactor {
+public final class CholeskyFactor {
 
     private final int n;
     /** L, row-major (the lower triangle of EJML's factor). */
@@ -32,7 +32,7 @@ final class CholeskyFactor {
      *
      * @return the factor, or {@code null} if the matrix is not positive definite in double precision
      */
-    static CholeskyFactor decompose(DMatrixRMaj matrix) {
+    public static CholeskyFactor decompose(DMatrixRMaj matrix) {
         int n = matrix.numRows;
         if (matrix.numCols != n) {
             throw new IllegalArgumentException("a square matrix needed, got " + n + " x " + matrix.numCols);
@@ -81,12 +81,12 @@ final class CholeskyFactor {
     }
 
     /** The order of the matrix. */
-    int size() {
+    public int size() {
         return n;
     }
 
     /** {@code sum_i log L_ii = 1/2 log det C}. */
-    double halfLogDeterminant() {
+    public double halfLogDeterminant() {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += Math.log(lower[i * n + i]);
@@ -95,7 +95,7 @@ final class CholeskyFactor {
     }
 
     /** {@code b := L^-1 b}. */
-    void forwardSolve(double[] b) {
+    public void forwardSolve(double[] b) {
         TriangularSolver_DDRM.solveL(lower, b, n);
     }
 
@@ -108,7 +108,7 @@ final class CholeskyFactor {
      * operations on each column are those of {@link #forwardSolve}, in the same order, so each
      * column's result is bit for bit the same.
      */
-    void forwardSolveColumns(double[][] rows, int columns) {
+    public void forwardSolveColumns(double[][] rows, int columns) {
         double[] lower = this.lower; // locals: see inverseLowerTriangle
         int n = this.n;
         if (rows.length < n) {
@@ -131,7 +131,7 @@ final class CholeskyFactor {
     }
 
     /** {@code b := C^-1 b}. */
-    void solve(double[] b) {
+    public void solve(double[] b) {
         TriangularSolver_DDRM.solveL(lower, b, n);
         TriangularSolver_DDRM.solveTranL(lower, b, n);
     }
@@ -145,7 +145,7 @@ final class CholeskyFactor {
      * on separate row arrays, which the JIT vectorises. Only the triangle is returned, which is
      * all the kernel fit's gradient (its caller, at every gradient) reads.
      */
-    double[][] inverseLowerTriangle() {
+    public double[][] inverseLowerTriangle() {
         // The fields read into locals: with the loops reading this.lower and this.n, C2 left the
         // loads in the inner loops and the method took 5.7 ms instead of 1.7 ms at n = 300.
         double[] lower = this.lower;

@@ -1,4 +1,4 @@
-package io.tunekit.samplers.gp;
+package io.tunekit.samplers.gp.internal;
 
 import org.ejml.data.DMatrixRMaj;
 
@@ -15,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Immutable in its results, but it reuses scratch buffers between calls: one instance must
  * not be used by two threads at once.
  */
-final class GaussianProcess {
+public final class GaussianProcess {
 
     /** Candidates per block in batched scoring: a 300 x 128 block of doubles stays in L2 cache. */
     private static final int POSTERIOR_BLOCK = 128;
@@ -43,7 +43,7 @@ final class GaussianProcess {
      * @param y outputs, one per row
      * @throws IllegalStateException if the covariance matrix is not positive definite
      */
-    GaussianProcess(double[][] x, double[] y, boolean[] categorical, KernelParams params) {
+    public GaussianProcess(double[][] x, double[] y, boolean[] categorical, KernelParams params) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(x.length + " inputs but " + y.length + " outputs");
         }
@@ -107,12 +107,12 @@ final class GaussianProcess {
     }
 
     /** The kernel hyperparameters. */
-    KernelParams params() {
+    public KernelParams params() {
         return params;
     }
 
     /** The number of observations. */
-    int size() {
+    public int size() {
         return n;
     }
 
@@ -121,7 +121,7 @@ final class GaussianProcess {
      * {@code out[1]}; with non-null gradient arrays, also their gradients with respect to the
      * point.
      */
-    void posterior(double[] point, double[] out, double[] meanGradient, double[] varianceGradient) {
+    public void posterior(double[] point, double[] out, double[] meanGradient, double[] varianceGradient) {
         boolean gradients = meanGradient != null;
         double scale = params.scale();
         double mean = 0;
@@ -179,7 +179,7 @@ final class GaussianProcess {
      * together ({@link CholeskyFactor#forwardSolveColumns}), which is what makes scoring
      * thousands of candidates affordable.
      */
-    void posterior(double[][] points, double[] means, double[] variances) {
+    public void posterior(double[][] points, double[] means, double[] variances) {
         int width = Math.min(POSTERIOR_BLOCK, points.length);
         double[][] block = new double[n][width];
         double[] squaredNorms = new double[width];
@@ -212,11 +212,29 @@ final class GaussianProcess {
     }
 
     /**
+     * The posterior covariance of the latent function at two points:
+     * {@code k(a, b) - k(a)^T C^-1 k(b)}.
+     */
+    public double covariance(double[] a, double[] b) {
+        double scale = params.scale();
+        double[] ka = new double[n];
+        double[] kb = new double[n];
+        for (int i = 0; i < n; i++) {
+            ka[i] = scale * Matern52.value(Matern52.scaledSquaredDistance(a, x[i], params, categorical));
+            kb[i] = scale * Matern52.value(Matern52.scaledSquaredDistance(b, x[i], params, categorical));
+        }
+        factor.forwardSolve(ka);
+        factor.forwardSolve(kb);
+        double prior = scale * Matern52.value(Matern52.scaledSquaredDistance(a, b, params, categorical));
+        return prior - dot(ka, kb);
+    }
+
+    /**
      * The Kriging believer: this GP with the given points added as observations equal to their
      * posterior mean, same hyperparameters. The mean barely moves; the variance near those
      * points collapses, so an acquisition function stops proposing them again.
      */
-    GaussianProcess believing(double[][] points) {
+    public GaussianProcess believing(double[][] points) {
         if (points.length == 0) {
             return this;
         }
