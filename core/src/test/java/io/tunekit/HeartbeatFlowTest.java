@@ -37,6 +37,11 @@ class HeartbeatFlowTest {
             return Optional.of(Duration.ofMillis(10));
         }
 
+        int beatsOf(long trialId) {
+            AtomicInteger n = beats.get(trialId);
+            return n == null ? 0 : n.get();
+        }
+
         @Override
         public void recordHeartbeat(long trialId) {
             int n = beats.computeIfAbsent(trialId, k -> new AtomicInteger()).incrementAndGet();
@@ -175,7 +180,13 @@ class HeartbeatFlowTest {
         Study study = Study.builder().storage(storage).build();
         study.optimize(
                 t -> {
-                    Thread.sleep(120);
+                    // Wait for the beats rather than for a fixed time: how many beats a fixed sleep
+                    // sees depends on how busy the machine is. The deadline only ends a broken run.
+                    long id = t.snapshot().id();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (storage.beatsOf(id) < 5 && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
                     return 1.0;
                 },
                 2);

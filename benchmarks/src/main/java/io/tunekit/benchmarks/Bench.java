@@ -1,10 +1,12 @@
 package io.tunekit.benchmarks;
 
+import io.tunekit.benchmarks.cli.CliStartupCommand;
 import io.tunekit.benchmarks.dashboard.DashboardCommand;
 import io.tunekit.benchmarks.gp.GpCostCommand;
 import io.tunekit.benchmarks.importance.ImportanceSpeedCommand;
 import io.tunekit.benchmarks.overhead.OverheadCommand;
 import io.tunekit.benchmarks.overhead.OverheadRepetitionCommand;
+import io.tunekit.benchmarks.pareto.HypervolumeCommand;
 import io.tunekit.benchmarks.pruning.PruningCommand;
 import io.tunekit.benchmarks.quality.QualityCommand;
 import io.tunekit.benchmarks.storage.StorageCommand;
@@ -19,8 +21,10 @@ import picocli.CommandLine.Command;
  * (framework cost per trial, section 3, and the TPE speed cases), {@code storage} (the SQLite
  * storage, section 4), {@code pruning} (steps saved and best final score of each pruner on
  * synthetic learning curves), {@code gp-cost} (time of one GP ask as the study grows),
- * {@code importance-speed} (parameter importance on a large study, against Optuna 5.0) and
- * {@code dashboard} (a 50,000-trial study page in headless Chromium, the server's heap, the report's size).
+ * {@code importance-speed} (parameter importance on a large study, against Optuna 5.0),
+ * {@code hypervolume} (multi-objective samplers on ZDT1-3 and DTLZ2, beside Optuna's NSGA-II/III)
+ * and {@code dashboard} (a 50,000-trial study page in headless Chromium, the server's heap, the
+ * report's size).
  * Logging below WARNING is off, as in the protocol.
  */
 @Command(
@@ -35,6 +39,8 @@ import picocli.CommandLine.Command;
             PruningCommand.class,
             GpCostCommand.class,
             ImportanceSpeedCommand.class,
+            CliStartupCommand.class,
+            HypervolumeCommand.class,
             DashboardCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -6,6 +6,8 @@ import io.tunekit.samplers.cmaes.CmaEsSampler;
 import io.tunekit.samplers.cmaes.RestartStrategy;
 import io.tunekit.samplers.gp.GpSampler;
 import io.tunekit.samplers.gp.LengthscalePrior;
+import io.tunekit.samplers.nsga.NsgaIIISampler;
+import io.tunekit.samplers.nsga.NsgaIISampler;
 import io.tunekit.samplers.qmc.QmcSampler;
 import io.tunekit.samplers.qmc.QmcType;
 import io.tunekit.samplers.qmc.Scrambling;
@@ -64,6 +66,9 @@ public final class SamplerRegistry {
         register(
                 "cmaes-sep",
                 seed -> CmaEsSampler.builder().seed(seed).useSeparableCma().build());
+        // NSGA-II and NSGA-III with Optuna's defaults (population 50, uniform crossover)
+        register("nsga2", seed -> NsgaIISampler.builder().seed(seed).build());
+        register("nsga3", seed -> NsgaIIISampler.builder().seed(seed).build());
         // the protocol's qmc: scrambled Sobol, seed + 1 as Optuna 3.1's baseline ran it
         register(
                 "qmc",

@@ -200,6 +200,7 @@ class ImportanceTest {
 
         Study multi = Study.builder()
                 .directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .sampler(new RandomSampler(3)) // seeded: the default sampler draws a new sample each run
                 .build();
         multi.optimizeMulti(
                 t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)},

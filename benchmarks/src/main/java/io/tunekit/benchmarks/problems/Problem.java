@@ -1,6 +1,7 @@
 package io.tunekit.benchmarks.problems;
 
 import io.tunekit.Objective;
+import io.tunekit.Trial;
 import io.tunekit.distribution.FloatDistribution;
 import java.util.List;
 import java.util.Objects;
@@ -50,13 +51,16 @@ public record Problem(String name, List<Parameter> parameters, double optimum, T
 
     /** The objective: suggests every parameter in protocol order, then evaluates. */
     public Objective objective() {
-        return trial -> {
-            double[] x = new double[parameters.size()];
-            for (int i = 0; i < x.length; i++) {
-                Parameter p = parameters.get(i);
-                x[i] = (Double) trial.suggest(p.name(), p.distribution());
-            }
-            return evaluate(x);
-        };
+        return trial -> evaluate(suggestAll(trial, parameters));
+    }
+
+    /** Suggests every parameter in order; the values in the same order. */
+    static double[] suggestAll(Trial trial, List<Parameter> parameters) {
+        double[] x = new double[parameters.size()];
+        for (int i = 0; i < x.length; i++) {
+            Parameter p = parameters.get(i);
+            x[i] = (Double) trial.suggest(p.name(), p.distribution());
+        }
+        return x;
     }
 }

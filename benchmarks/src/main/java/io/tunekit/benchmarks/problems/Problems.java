@@ -121,7 +121,7 @@ public final class Problems {
                 + all().stream().map(Problem::name).toList());
     }
 
-    private static List<Problem.Parameter> floats(int n, double low, double high) {
+    static List<Problem.Parameter> floats(int n, double low, double high) {
         List<Problem.Parameter> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new Problem.Parameter("x" + i, FloatDistribution.of(low, high)));

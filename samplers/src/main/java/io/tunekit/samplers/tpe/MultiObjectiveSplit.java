@@ -1,8 +1,9 @@
 package io.tunekit.samplers.tpe;
 
 import io.tunekit.Direction;
+import io.tunekit.samplers.pareto.Hypervolume;
+import io.tunekit.samplers.pareto.NonDominatedSort;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ final class MultiObjectiveSplit {
                 loss[i][m] = directions.get(m) == Direction.MAXIMIZE ? -v[m] : v[m];
             }
         }
-        int[] rank = nonDominationRanks(loss, take);
+        int[] rank = NonDominatedSort.ranks(loss, take);
         List<Integer> out = new ArrayList<>();
         for (int r = 0; out.size() < take; r++) {
             List<Integer> front = new ArrayList<>();
@@ -68,48 +69,5 @@ final class MultiObjectiveSplit {
             }
         }
         return ref;
-    }
-
-    /**
-     * Non-domination rank of each point (0 = Pareto front), computed until at least
-     * {@code enough} points are ranked; the others keep -1.
-     */
-    static int[] nonDominationRanks(double[][] loss, int enough) {
-        int n = loss.length;
-        int[] rank = new int[n];
-        Arrays.fill(rank, -1);
-        int ranked = 0;
-        for (int r = 0; ranked < Math.min(enough, n); r++) {
-            List<Integer> front = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (rank[i] != -1) {
-                    continue;
-                }
-                boolean dominated = false;
-                for (int j = 0; j < n && !dominated; j++) {
-                    dominated = j != i && rank[j] == -1 && dominates(loss[j], loss[i]);
-                }
-                if (!dominated) {
-                    front.add(i);
-                }
-            }
-            for (int i : front) {
-                rank[i] = r;
-            }
-            ranked += front.size();
-        }
-        return rank;
-    }
-
-    /** Whether {@code a} is no worse than {@code b} everywhere and better somewhere. */
-    static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int m = 0; m < a.length; m++) {
-            if (a[m] > b[m]) {
-                return false;
-            }
-            better |= a[m] < b[m];
-        }
-        return better;
     }
 }

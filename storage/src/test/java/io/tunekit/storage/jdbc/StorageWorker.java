@@ -6,6 +6,7 @@ import io.tunekit.Study;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.grid.GridSampler;
+import io.tunekit.samplers.nsga.NsgaIISampler;
 import io.tunekit.samplers.tpe.TpeSampler;
 import io.tunekit.storage.Storage;
 import java.nio.file.Files;
@@ -22,14 +23,14 @@ import java.util.logging.Logger;
  * A worker process for the multi-process tests: waits until the test releases all workers at
  * once (a "go" file), then creates-or-loads the study and optimises {@code f = x^2 + y^2}.
  *
- * <p>Arguments are {@code key=value}: {@code mode} (random, grid, budget, hang, heartbeat, halt,
- * heartbeat-budget, tpe, open), {@code url}, {@code study}, {@code trials}, {@code dir} (where the ready
- * and go files live), {@code index}, {@code budget}, {@code sleepMillis}, {@code grace} (seconds).
- * Exits 0 on success, 1 with the stack trace on stderr otherwise. In mode {@code hang} it prints
- * {@code RUNNING <number>} from inside its first trial and then never returns, to be killed; in
- * mode {@code halt} it halts the JVM (exit 137) as soon as its first trial is claimed, before
- * the objective and its heartbeat thread start. Modes with heartbeats retry failed trials
- * ({@link RetryFailedTrialCallback}); {@code tpe} runs a seeded TPE sampler.
+ * <p>Arguments are {@code key=value}: {@code mode} (random, grid, nsga2, budget, hang, heartbeat,
+ * halt, heartbeat-budget, tpe, open), {@code url}, {@code study}, {@code trials}, {@code dir}
+ * (where the ready and go files live), {@code index}, {@code budget}, {@code sleepMillis},
+ * {@code grace} (seconds). Exits 0 on success, 1 with the stack trace on stderr otherwise. In
+ * mode {@code hang} it prints {@code RUNNING <number>} from inside its first trial and then never
+ * returns, to be killed; in mode {@code halt} it halts the JVM (exit 137) as soon as its first
+ * trial is claimed, before the objective and its heartbeat thread start. Modes with heartbeats
+ * retry failed trials ({@link RetryFailedTrialCallback}); {@code tpe} runs a seeded TPE sampler.
  */
 public final class StorageWorker {
 
@@ -75,6 +76,13 @@ public final class StorageWorker {
                 case "grid" -> new GridSampler(Map.of("x", grid(20), "y", grid(10)), index);
                 case "tpe" -> TpeSampler.builder().seed(index).build();
                 case "halt" -> new HaltingSampler();
+                // without mutation every parameter of a child is one of its stored parents' values
+                case "nsga2" ->
+                    NsgaIISampler.builder()
+                            .populationSize(10)
+                            .mutationProbability(0)
+                            .seed(index)
+                            .build();
                 default -> new RandomSampler(index);
             };
             Study.Builder study = Study.builder()

@@ -1,0 +1,62 @@
+package io.tunekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command documents itself: options, examples and exit statuses. */
+class HelpTest {
+
+    private final Cli cli = new Cli(Map.of());
+
+    @Test
+    void everyCommandHasHelpWithExamplesAndExitStatuses() {
+        CommandLine all = Tunekit.commandLine(Map.of());
+        assertThat(all.getSubcommands().keySet())
+                .contains(
+                        "create-study",
+                        "delete-study",
+                        "study",
+                        "study-names",
+                        "studies",
+                        "trials",
+                        "best-trial",
+                        "best-trials",
+                        "storage",
+                        "ask",
+                        "tell",
+                        "export",
+                        "copy-study",
+                        "watch",
+                        "generate-completion",
+                        "help");
+        for (String name : all.getSubcommands().keySet()) {
+            if (name.equals("generate-completion") || name.equals("help")) {
+                continue;
+            }
+            String[] path = name.equals("study")
+                    ? new String[] {"study", "set-user-attr", "--help"}
+                    : name.equals("storage")
+                            ? new String[] {"storage", "upgrade", "--help"}
+                            : new String[] {name, "--help"};
+            String help = cli.ok(path);
+            assertThat(help).as(name).contains("Usage: tunekit", "Examples:", "Exit status:", "--storage=URL");
+        }
+        assertThat(cli.ok("--help")).contains("Commands:", "Examples:", "TUNEKIT_STORAGE");
+        assertThat(cli.ok()).contains("Commands:");
+    }
+
+    @Test
+    void onlyTheNamedCommandIsLoaded() {
+        assertThat(Commands.neededFor("--storage", "sqlite:///x.db", "trials", "--study-name", "s"))
+                .extracting(Commands.Entry::name)
+                .containsExactly("trials");
+        assertThat(Commands.neededFor("--help")).hasSize(Commands.ALL.size());
+        assertThat(Commands.neededFor("help", "trials")).hasSize(Commands.ALL.size());
+        for (Commands.Entry e : Commands.ALL) {
+            assertThat(new CommandLine(e.factory().get()).getCommandName()).isEqualTo(e.name());
+        }
+    }
+}
