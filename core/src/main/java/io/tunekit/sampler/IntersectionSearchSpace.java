@@ -18,16 +18,21 @@ public final class IntersectionSearchSpace {
     private final boolean includePruned;
     private final TrialCursor cursor = new TrialCursor();
     private SortedMap<String, Distribution> space;
+    /** The unmodifiable copy of {@code space} that callers get, replaced when it changes. */
+    private SortedMap<String, Distribution> result = Collections.emptySortedMap();
 
     /** @param includePruned whether PRUNED trials count as well as COMPLETE ones */
     public IntersectionSearchSpace(boolean includePruned) {
         this.includePruned = includePruned;
     }
 
-    /** The intersection search space, sorted by name. */
+    /**
+     * The intersection search space, sorted by name: unmodifiable, and the same instance as
+     * long as it does not change, so callers can derive things from it once.
+     */
     public synchronized SortedMap<String, Distribution> calculate(StudyView study) {
         cursor.advance(study.trials(), this::add);
-        return space == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(space));
+        return result;
     }
 
     private void add(FrozenTrial trial) {
@@ -36,10 +41,11 @@ public final class IntersectionSearchSpace {
         }
         if (space == null) {
             space = new TreeMap<>(trial.distributions());
+        } else if (!space.entrySet()
+                .removeIf(e -> !e.getValue().equals(trial.distributions().get(e.getKey())))) {
             return;
         }
-        space.entrySet()
-                .removeIf(e -> !e.getValue().equals(trial.distributions().get(e.getKey())));
+        result = Collections.unmodifiableSortedMap(new TreeMap<>(space));
     }
 
     /** Convenience: the intersection of one study, computed from scratch. */

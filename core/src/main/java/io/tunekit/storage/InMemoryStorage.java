@@ -27,6 +27,9 @@ import java.util.Set;
  */
 public final class InMemoryStorage implements Storage {
 
+    /** The listing mask of every state. */
+    private static final int ALL_STATES = (1 << TrialState.values().length) - 1;
+
     private final Object lock = new Object();
     private final Map<Long, StudyRecord> studies = new LinkedHashMap<>();
     private final Map<Long, TrialRecord> trialsById = new HashMap<>();
@@ -387,14 +390,19 @@ public final class InMemoryStorage implements Storage {
             }
             s.refresh();
             int size = s.trials.size();
-            int count = 0;
-            for (int i = 0; i < size; i++) {
-                count += mask >>> s.states[i] & 1;
-            }
-            FrozenTrial[] out = new FrozenTrial[count];
-            for (int i = 0, j = 0; j < count; i++) {
-                if ((mask >>> s.states[i] & 1) != 0) {
-                    out[j++] = s.snapshots[i];
+            FrozenTrial[] out;
+            if ((mask & ALL_STATES) == ALL_STATES) {
+                out = Arrays.copyOf(s.snapshots, size); // samplers list every trial: one block copy
+            } else {
+                int count = 0;
+                for (int i = 0; i < size; i++) {
+                    count += mask >>> s.states[i] & 1;
+                }
+                out = new FrozenTrial[count];
+                for (int i = 0, j = 0; j < count; i++) {
+                    if ((mask >>> s.states[i] & 1) != 0) {
+                        out[j++] = s.snapshots[i];
+                    }
                 }
             }
             List<FrozenTrial> listing = Collections.unmodifiableList(Arrays.asList(out));

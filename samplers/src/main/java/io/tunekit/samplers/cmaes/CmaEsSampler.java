@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,11 +80,14 @@ public final class CmaEsSampler implements Sampler {
     private final boolean lrAdapt;
     private final List<FrozenTrial> sourceTrials;
     private final String attrPrefix;
+    private final String generationKey;
     private final Map<String, IntersectionSearchSpace> spaces = new ConcurrentHashMap<>();
+    private final Map<String, RelativeSpace> relativeSpaces = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
-    private final Map<Map<String, Distribution>, String> spaceIds = new ConcurrentHashMap<>();
     private final Set<String> startupDoneStudies = ConcurrentHashMap.newKeySet();
     private volatile ParsedRun lastParsed;
+    private volatile SpaceContext lastContext;
+    private volatile SlotMemo slotMemo;
 
     private CmaEsSampler(Builder b) {
         this.x0 = b.x0;
@@ -103,6 +107,7 @@ public final class CmaEsSampler implements Sampler {
         this.withMargin = b.withMargin;
         this.lrAdapt = b.lrAdapt;
         this.attrPrefix = b.separable ? "sepcma:" : b.withMargin ? "cmawm:" : "cma:";
+        this.generationKey = attrPrefix + "generation";
         if (sourceTrials != null && (x0 != null || sigma0 != null)) {
             throw new IllegalArgumentException(
                     "CmaEsSampler: sourceTrials cannot be combined with x0 or sigma0 (the warm start sets both)");
@@ -126,20 +131,62 @@ public final class CmaEsSampler implements Sampler {
 
     /** The trial system attribute holding the generation a trial's slot belongs to (Optuna's key). */
     public String generationKey() {
-        return attrPrefix + "generation";
+        return generationKey;
     }
 
+    /**
+     * The numeric parameters of the intersection search space, one immutable map per
+     * intersection: while the intersection stays the same, every ask gets the same instance, so
+     * {@link #sampleRelative} recognises its space by identity.
+     */
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-        Map<String, Distribution> out = new LinkedHashMap<>();
-        spaces.computeIfAbsent(study.name(), n -> new IntersectionSearchSpace(false))
-                .calculate(study)
-                .forEach((name, d) -> {
-                    if (!d.isSingle() && (d instanceof FloatDistribution || d instanceof IntDistribution)) {
-                        out.put(name, d);
-                    }
-                });
-        return out;
+        SortedMap<String, Distribution> intersection = spaces.computeIfAbsent(
+                        study.name(), n -> new IntersectionSearchSpace(false))
+                .calculate(study);
+        RelativeSpace last = relativeSpaces.get(study.name());
+        if (last != null && last.intersection() == intersection) {
+            return last.numeric();
+        }
+        Map<String, Distribution> numeric = new LinkedHashMap<>();
+        intersection.forEach((name, d) -> {
+            if (!d.isSingle() && (d instanceof FloatDistribution || d instanceof IntDistribution)) {
+                numeric.put(name, d);
+            }
+        });
+        RelativeSpace space = new RelativeSpace(intersection, Map.copyOf(numeric));
+        relativeSpaces.put(study.name(), space);
+        return space.numeric();
+    }
+
+    /** A study's intersection search space and its numeric part, which CMA-ES searches. */
+    private record RelativeSpace(SortedMap<String, Distribution> intersection, Map<String, Distribution> numeric) {}
+
+    /**
+     * What sampling in one search space needs, built once per space: the encoding (dimensions in
+     * name order: every worker and JVM must read the stored state alike) and the attribute keys.
+     */
+    private record SpaceContext(
+            Map<String, Distribution> space, SearchSpaceEncoding encoding, String base, String runKey) {
+
+        String slotsKey(int restarts) {
+            return base + ":slots:" + restarts;
+        }
+    }
+
+    /** The context of this space: the last one if the space is the same (usually the same map). */
+    private SpaceContext context(Map<String, Distribution> searchSpace) {
+        SpaceContext last = lastContext;
+        if (last != null && (last.space() == searchSpace || last.space().equals(searchSpace))) {
+            return last;
+        }
+        Map<String, Distribution> space = new TreeMap<>(searchSpace);
+        SearchSpaceEncoding encoding =
+                withMargin ? SearchSpaceEncoding.withoutHalfSteps(space) : new SearchSpaceEncoding(space);
+        String base = "tunekit:" + attrPrefix + spaceId(space);
+        SpaceContext context = new SpaceContext(searchSpace, encoding, base, base + ":run");
+        lastContext = context;
+        return context;
     }
 
     @Override
@@ -152,12 +199,9 @@ public final class CmaEsSampler implements Sampler {
         if (!startupDone(study)) {
             return Map.of();
         }
-        // dimensions in name order: every worker (and JVM) must read the stored state alike
-        Map<String, Distribution> space = new TreeMap<>(searchSpace);
-        SearchSpaceEncoding encoding =
-                withMargin ? SearchSpaceEncoding.withoutHalfSteps(space) : new SearchSpaceEncoding(space);
-        String base = "tunekit:" + attrPrefix + spaceIds.computeIfAbsent(space, CmaEsSampler::spaceId);
-        String runKey = base + ":run";
+        SpaceContext context = context(searchSpace);
+        SearchSpaceEncoding encoding = context.encoding();
+        String runKey = context.runKey();
         Direction direction = study.directions().get(0);
         while (true) {
             Map<String, Object> attrs = study.systemAttrs();
@@ -170,7 +214,7 @@ public final class CmaEsSampler implements Sampler {
             CmaRun run = parsed(stored);
             CmaOptimizer optimizer = run.optimizer();
             // one attribute per run: {generation, holders}; a new generation's first taker replaces it
-            String slotsKey = base + ":slots:" + run.restarts();
+            String slotsKey = context.slotsKey(run.restarts());
             Object storedSlots = attrs.get(slotsKey);
             List<Object> slots = storedSlots instanceof Map<?, ?> m
                             && m.get("generation") instanceof Number g
@@ -180,16 +224,29 @@ public final class CmaEsSampler implements Sampler {
             List<FrozenTrial> all = study.trials(); // read after the attributes: a holder missing is newer
             List<Solution> solutions = new ArrayList<>();
             int free = -1;
+            SlotMemo memo = slotMemo;
+            boolean memoValid = memo != null && memo.run() == run && memo.holders().length == slots.size();
+            FrozenTrial[] finished = new FrozenTrial[slots.size()];
+            Solution[] known = new Solution[slots.size()];
             for (int k = 0; k < slots.size(); k++) {
-                Solution s = slots.get(k) instanceof Number holder
-                        ? solution(byNumber(all, holder.intValue()), encoding, direction)
-                        : null;
+                Solution s = null;
+                if (slots.get(k) instanceof Number holder) {
+                    FrozenTrial t = byNumber(all, holder.intValue());
+                    s = memoValid && t != null && memo.holders()[k] == t
+                            ? memo.solutions()[k]
+                            : solution(t, encoding, direction);
+                    if (s != null) {
+                        finished[k] = t;
+                        known[k] = s;
+                    }
+                }
                 if (s == FREE_AGAIN || slots.get(k) == null) {
                     free = free < 0 ? k : free;
                 } else if (s != null) {
                     solutions.add(s);
                 }
             }
+            slotMemo = new SlotMemo(run, finished, known);
             if (solutions.size() == optimizer.popsize()) {
                 CmaRun next = advance(run, solutions, encoding);
                 study.compareAndSetSystemAttr(runKey, stored, next.toJson());
@@ -205,7 +262,7 @@ public final class CmaEsSampler implements Sampler {
                 if (!study.compareAndSetSystemAttr(slotsKey, storedSlots, value)) {
                     continue;
                 }
-                study.setTrialSystemAttr(trial, generationKey(), optimizer.generation());
+                study.setTrialSystemAttr(trial, generationKey, optimizer.generation());
                 study.setTrialSystemAttr(trial, SLOT_KEY, free);
                 if (restartStrategy != RestartStrategy.NONE) {
                     study.setTrialSystemAttr(trial, attrPrefix + "n_restarts", run.restarts());
@@ -272,6 +329,13 @@ public final class CmaEsSampler implements Sampler {
 
     private record ParsedRun(Object stored, CmaRun run) {}
 
+    /**
+     * The solutions of a run's finished slot holders, by slot, with the trial snapshots they came
+     * from: a finished trial never changes, so a holder whose snapshot is the same one is not
+     * read again.
+     */
+    private record SlotMemo(CmaRun run, FrozenTrial[] holders, Solution[] solutions) {}
+
     /** Marks a slot whose trial ended without a usable value. */
     private static final Solution FREE_AGAIN = new Solution(new double[0], Double.NaN);
 
@@ -334,7 +398,10 @@ public final class CmaEsSampler implements Sampler {
 
     /** The next generation, or a restart when the run has converged and restarts are on. */
     private CmaRun advance(CmaRun run, List<Solution> solutions, SearchSpaceEncoding encoding) {
-        CmaOptimizer optimizer = CmaOptimizer.fromJson(run.optimizer().toJson());
+        CmaOptimizer optimizer;
+        synchronized (run.optimizer()) { // not while another thread's ask computes the eigendecomposition
+            optimizer = run.optimizer().copy();
+        }
         optimizer.tell(solutions);
         if (restartStrategy == RestartStrategy.NONE || !optimizer.shouldStop()) {
             return new CmaRun(

@@ -20,8 +20,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * separable variant ({@link Variant#SEPARABLE}) keeps a diagonal covariance with the faster
  * learning rates of Ros and Hansen (2008).
  *
- * <p>Mutable and not thread-safe: {@link CmaEsSampler} copies it through its JSON form
- * ({@link #toJson}, {@link #fromJson}), which is what the study stores.
+ * <p>Mutable and not thread-safe: the study stores its JSON form ({@link #toJson},
+ * {@link #fromJson}), and {@link CmaEsSampler} updates a {@link #copy} of the run it read.
  */
 final class CmaOptimizer {
 
@@ -754,6 +754,38 @@ final class CmaOptimizer {
             out.put("margin_a", list(margin.scaling()));
         }
         return out;
+    }
+
+    /**
+     * An independent copy of the state, exactly what {@code fromJson(toJson())} gives (so without
+     * the cached eigendecomposition, which the copy computes again from its own covariance),
+     * without the boxing of the JSON form.
+     */
+    CmaOptimizer copy() {
+        CmaOptimizer o = new CmaOptimizer(variant, dim, popsize, lower, upper, tolX);
+        o.generation = generation;
+        System.arraycopy(mean, 0, o.mean, 0, dim);
+        o.sigma = sigma;
+        for (int i = 0; i < cov.length; i++) {
+            System.arraycopy(cov[i], 0, o.cov[i], 0, dim);
+        }
+        System.arraycopy(pc, 0, o.pc, 0, dim);
+        System.arraycopy(pSigma, 0, o.pSigma, 0, dim);
+        System.arraycopy(funhist, 0, o.funhist, 0, funhist.length);
+        if (learningRates != null) {
+            LearningRates lr = new LearningRates(dim);
+            System.arraycopy(learningRates.eMean, 0, lr.eMean, 0, dim);
+            System.arraycopy(learningRates.eSigma, 0, lr.eSigma, 0, dim * dim);
+            lr.vMean = learningRates.vMean;
+            lr.vSigma = learningRates.vSigma;
+            lr.etaMean = learningRates.etaMean;
+            lr.etaSigma = learningRates.etaSigma;
+            o.learningRates = lr;
+        }
+        if (margin != null) {
+            o.margin = new Margin(margin.steps(), o.lower, o.upper, margin.margin(), margin.scaling());
+        }
+        return o;
     }
 
     /** Rebuilds an optimizer from {@link #toJson}'s value. */
