@@ -281,14 +281,23 @@ final class CmaOptimizer {
      * leaves the bounds, then clipped to them.
      */
     double[] ask(RandomGenerator random, int maxResampling) {
-        for (int i = 0; i < maxResampling; i++) {
-            double[] x = sampleSolution(random);
-            if (isFeasible(x)) {
+        eigen();
+        double[] z = new double[dim];
+        double[] x = new double[dim];
+        for (int attempt = 0; attempt < maxResampling; attempt++) {
+            draw(random, z);
+            // a point is rejected at its first coordinate out of bounds: the others are not needed
+            int i = 0;
+            while (i < dim && isFeasible(i, x[i] = coordinate(z, i))) {
+                i++;
+            }
+            if (i == dim) {
                 return x;
             }
         }
-        double[] x = sampleSolution(random);
+        draw(random, z);
         for (int i = 0; i < dim; i++) {
+            x[i] = coordinate(z, i);
             if (margin == null || !margin.isDiscrete(i)) {
                 x[i] = Math.max(lower[i], Math.min(upper[i], x[i]));
             }
@@ -301,38 +310,29 @@ final class CmaOptimizer {
         return margin == null ? x.clone() : margin.encode(x, mean);
     }
 
-    private double[] sampleSolution(RandomGenerator random) {
-        eigen();
-        double[] z = new double[dim];
+    /** {@code z = D N(0, I)}: {@code dim} standard normal draws, in order, scaled by the eigenvalues' roots. */
+    private void draw(RandomGenerator random, double[] z) {
         for (int i = 0; i < dim; i++) {
             z[i] = random.nextGaussian() * eigD[i];
         }
-        double[] x = new double[dim];
-        for (int i = 0; i < dim; i++) {
-            double y = z[i];
-            if (eigB != null) {
-                y = 0;
-                double[] row = eigB[i];
-                for (int j = 0; j < dim; j++) {
-                    y += row[j] * z[j];
-                }
+    }
+
+    /** Coordinate {@code i} of the point {@code mean + sigma B z} ({@code B = I} for the separable variant). */
+    private double coordinate(double[] z, int i) {
+        double y = z[i];
+        if (eigB != null) {
+            y = 0;
+            double[] row = eigB[i];
+            for (int j = 0; j < dim; j++) {
+                y += row[j] * z[j];
             }
-            x[i] = mean[i] + sigma * y;
         }
-        return x;
+        return mean[i] + sigma * y;
     }
 
     /** Within the bounds (with margin, only the continuous coordinates are bounded). */
-    private boolean isFeasible(double[] x) {
-        for (int i = 0; i < dim; i++) {
-            if (margin != null && margin.isDiscrete(i)) {
-                continue;
-            }
-            if (!(x[i] >= lower[i] && x[i] <= upper[i])) {
-                return false;
-            }
-        }
-        return true;
+    private boolean isFeasible(int i, double v) {
+        return margin != null && margin.isDiscrete(i) || v >= lower[i] && v <= upper[i];
     }
 
     /** Symmetrises C and computes B and D (D^2 the eigenvalues, negative ones floored at EPS). */
