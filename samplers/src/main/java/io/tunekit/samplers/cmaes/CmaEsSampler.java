@@ -167,10 +167,19 @@ public final class CmaEsSampler implements Sampler {
      * name order: every worker and JVM must read the stored state alike) and the attribute keys.
      */
     private record SpaceContext(
-            Map<String, Distribution> space, SearchSpaceEncoding encoding, String base, String runKey) {
+            Map<String, Distribution> space,
+            SearchSpaceEncoding encoding,
+            String base,
+            String runKey,
+            String firstSlotsKey) {
 
+        SpaceContext(Map<String, Distribution> space, SearchSpaceEncoding encoding, String base) {
+            this(space, encoding, base, base + ":run", base + ":slots:0");
+        }
+
+        /** The key of a run's slots (the first run's is kept: without restarts it is the only one). */
         String slotsKey(int restarts) {
-            return base + ":slots:" + restarts;
+            return restarts == 0 ? firstSlotsKey : base + ":slots:" + restarts;
         }
     }
 
@@ -184,7 +193,7 @@ public final class CmaEsSampler implements Sampler {
         SearchSpaceEncoding encoding =
                 withMargin ? SearchSpaceEncoding.withoutHalfSteps(space) : new SearchSpaceEncoding(space);
         String base = "tunekit:" + attrPrefix + spaceId(space);
-        SpaceContext context = new SpaceContext(searchSpace, encoding, base, base + ":run");
+        SpaceContext context = new SpaceContext(searchSpace, encoding, base);
         lastContext = context;
         return context;
     }
@@ -216,10 +225,10 @@ public final class CmaEsSampler implements Sampler {
             // one attribute per run: {generation, holders}; a new generation's first taker replaces it
             String slotsKey = context.slotsKey(run.restarts());
             Object storedSlots = attrs.get(slotsKey);
-            List<Object> slots = storedSlots instanceof Map<?, ?> m
+            List<?> slots = storedSlots instanceof Map<?, ?> m
                             && m.get("generation") instanceof Number g
                             && g.intValue() == optimizer.generation()
-                    ? new ArrayList<>((List<?>) m.get("holders"))
+                    ? (List<?>) m.get("holders")
                     : emptySlots(optimizer);
             List<FrozenTrial> all = study.trials(); // read after the attributes: a holder missing is newer
             List<Solution> solutions = new ArrayList<>();
@@ -392,8 +401,9 @@ public final class CmaEsSampler implements Sampler {
         return n;
     }
 
+    /** A generation's slots before anyone took one (read only: a taker copies them). */
     private static List<Object> emptySlots(CmaOptimizer optimizer) {
-        return new ArrayList<>(Arrays.asList(new Object[optimizer.popsize()]));
+        return Arrays.asList(new Object[optimizer.popsize()]);
     }
 
     /** The next generation, or a restart when the run has converged and restarts are on. */
