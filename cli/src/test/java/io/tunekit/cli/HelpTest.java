@@ -30,6 +30,9 @@ class HelpTest {
                         "export",
                         "copy-study",
                         "watch",
+                        "importance",
+                        "report",
+                        "dashboard",
                         "generate-completion",
                         "help");
         for (String name : all.getSubcommands().keySet()) {
@@ -44,7 +47,8 @@ class HelpTest {
             String help = cli.ok(path);
             assertThat(help).as(name).contains("Usage: tunekit", "Examples:", "Exit status:", "--storage=URL");
         }
-        assertThat(cli.ok("--help")).contains("Commands:", "Examples:", "TUNEKIT_STORAGE");
+        assertThat(cli.ok("--help"))
+                .contains("Commands:", "Examples:", "TUNEKIT_STORAGE", "tunekit importance", "tunekit dashboard");
         assertThat(cli.ok()).contains("Commands:");
     }
 
