@@ -30,6 +30,9 @@ public final class ReportOptions {
             description = "The file to write (default: ${DEFAULT-VALUE}; replaced if it exists).")
     Path out;
 
+    /** The options at their defaults, as picocli sets them from a command line. */
+    public ReportOptions() {}
+
     /**
      * Writes the report of the chosen study of {@code storage} and prints the file and its size
      * on {@code out}.

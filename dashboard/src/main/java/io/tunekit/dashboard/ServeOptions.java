@@ -26,6 +26,9 @@ public final class ServeOptions {
             description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    /** The options at their defaults, as picocli sets them from a command line. */
+    public ServeOptions() {}
+
     /**
      * Starts a server on the chosen address for the storage {@code storage} names, prints its
      * address on {@code out} and serves until the calling thread is interrupted, then stops it.
