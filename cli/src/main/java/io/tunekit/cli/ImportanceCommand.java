@@ -35,7 +35,7 @@ import picocli.CommandLine.TypeConversionException;
                     + " COMPLETE trials; the importances sum to 1 (Optuna's get_param_importances).",
             "",
             "-f json prints Optuna's ordered mapping {\"param\": importance, ...}; with --intervals each"
-                    + " parameter maps to {\"importance\", \"lower\", \"upper\"}, a 95% bootstrap interval over"
+                    + " parameter maps to {\"importance\", \"lower\", \"upper\"}, a 95%% bootstrap interval over"
                     + " the trials. -f table and -f value print one row per parameter (with 'lower' and"
                     + " 'upper' columns when intervals are asked for); -f yaml the mapping, keys sorted."
         },
@@ -80,7 +80,7 @@ final class ImportanceCommand extends TunekitCommand {
     @Option(
             names = "--intervals",
             paramLabel = "RESAMPLES",
-            description = "Add a 95% bootstrap interval to each importance, from this many resamples of the trials"
+            description = "Add a 95%% bootstrap interval to each importance, from this many resamples of the trials"
                     + " (at least 20; 200 is a good start).")
     Integer intervals;
 
