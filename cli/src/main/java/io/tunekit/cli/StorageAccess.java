@@ -8,7 +8,7 @@ enum StorageAccess {
     CREATE,
     /**
      * The database must exist and is only read (listings, export, watch, importance, report,
-     * dashboard): it is opened read-only, so these work on a file or a database user that cannot
+     * dashboard, the source of copy-study): it is opened read-only, so these work on a file or a database user that cannot
      * write, and cannot change anything by mistake.
      */
     READ_ONLY

@@ -315,6 +315,9 @@ class AnalysisCommandsTest {
                 new String[] {"watch", "--study-name", "archived", "--until", "6"},
                 new String[] {"importance", "--study-name", "archived"},
                 new String[] {
+                    "copy-study", "--study-name", "archived", "--to-storage", "sqlite:///" + dir.resolve("copy.db")
+                },
+                new String[] {
                     "report",
                     "--study-name",
                     "archived",
