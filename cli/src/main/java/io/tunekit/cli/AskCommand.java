@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
         description = {
             "Start a new trial, sample its parameters and print its number and parameters.",
             "",
-            "The study must exist (create-study). The sampler is TPESampler unless --sampler names another:"
-                    + " RandomSampler, TPESampler, GPSampler, QMCSampler, BruteForceSampler or GridSampler, with Optuna's keyword arguments in"
-                    + " --sampler-kwargs. Each ask is a new process, so a 'seed' is combined with the number of"
+            "The study must exist (create-study). The sampler is TPESampler unless --sampler names another"
+                    + " by Optuna's class name: RandomSampler, TPESampler, GPSampler, CmaEsSampler, QMCSampler,"
+                    + " NSGAIISampler, NSGAIIISampler, BruteForceSampler or GridSampler, with Optuna's keyword"
+                    + " arguments in --sampler-kwargs (those JSON can carry; NSGA's 'crossover' is a class name such"
+                    + " as \"SBXCrossover\"). Each ask is a new process, so a 'seed' is combined with the number of"
                     + " trials in the study: successive asks differ, and a replayed script repeats its values."
                     + " Nothing is written when an option is wrong or a parameter's distribution conflicts with"
                     + " the one stored in the study."
@@ -39,7 +41,11 @@ import picocli.CommandLine.Option;
             "                       \"opt\": {\"name\": \"CategoricalDistribution\", \"attributes\": {\"choices\": [\"sgd\", \"adam\"]}}}'",
             "  # => {\"number\": 0, \"params\": {\"x\": 3.27, \"n\": 5, \"opt\": \"adam\"}}",
             "  tunekit ask --study-name demo --sampler RandomSampler --sampler-kwargs '{\"seed\": 42}' \\",
-            "      --search-space \"$SPACE\" -f value --flatten    # => 1 3.27 5 adam"
+            "      --search-space \"$SPACE\" -f value --flatten    # => 1 3.27 5 adam",
+            "  tunekit ask --study-name demo --sampler CmaEsSampler \\",
+            "      --sampler-kwargs '{\"sigma0\": 0.2, \"popsize\": 8, \"restart_strategy\": \"ipop\"}' --search-space \"$SPACE\"",
+            "  tunekit ask --study-name two-objectives --sampler NSGAIISampler \\",
+            "      --sampler-kwargs '{\"population_size\": 20, \"crossover\": \"SBXCrossover\"}' --search-space \"$SPACE\""
         })
 final class AskCommand extends TunekitCommand {
 
@@ -48,8 +54,9 @@ final class AskCommand extends TunekitCommand {
 
     @Option(
             names = "--sampler",
+            completionCandidates = SamplerNames.class,
             description = "Class name of the sampler, as in Optuna: RandomSampler, TPESampler (default), GPSampler,"
-                    + " QMCSampler, BruteForceSampler, GridSampler.")
+                    + " CmaEsSampler, QMCSampler, NSGAIISampler, NSGAIIISampler, BruteForceSampler, GridSampler.")
     String sampler;
 
     @Option(
@@ -68,6 +75,14 @@ final class AskCommand extends TunekitCommand {
 
     @Mixin
     FormatOptions format;
+
+    /** The sampler names, for shell completion. */
+    static final class SamplerNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SamplerFactory.names().iterator();
+        }
+    }
 
     @Override
     protected int run() {

@@ -41,6 +41,9 @@ final class Commands {
             new Entry("export", ExportCommand::new),
             new Entry("copy-study", CopyStudyCommand::new),
             new Entry("watch", WatchCommand::new),
+            new Entry("importance", ImportanceCommand::new),
+            new Entry("report", ReportCommand::new),
+            new Entry("dashboard", DashboardCommand::new),
             new Entry("generate-completion", AutoComplete.GenerateCompletion::new),
             new Entry("help", CommandLine.HelpCommand::new));
 

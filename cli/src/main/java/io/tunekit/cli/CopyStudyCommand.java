@@ -37,7 +37,7 @@ final class CopyStudyCommand extends TunekitCommand {
     protected int run() {
         String targetName = toStudyName == null ? studyName : toStudyName;
         StorageLocation target = StorageLocation.of(toStorage);
-        try (Storage from = openStorage(StorageAccess.EXISTING)) {
+        try (Storage from = openStorage(StorageAccess.READ_ONLY)) {
             studyId(from, studyName); // the source exists before the target is touched
             try (Storage to = target.open(StorageAccess.CREATE)) {
                 if (to.findStudy(targetName).isPresent()) {

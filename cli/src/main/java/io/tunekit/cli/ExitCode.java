@@ -11,8 +11,8 @@ public enum ExitCode {
     INTERNAL(1, "unexpected internal error (rerun with --debug for the stack trace)"),
     /** A bad option or value: unknown option, malformed URL, JSON that does not parse. */
     USAGE(2, "bad usage: unknown option, missing or malformed value (URL, JSON, number)"),
-    /** The study or trial named does not exist. */
-    NOT_FOUND(3, "the named study or trial does not exist"),
+    /** The study, trial or parameter named does not exist. */
+    NOT_FOUND(3, "the named study, trial or parameter does not exist"),
     /** The request contradicts the stored state: the study exists, the trial is finished. */
     CONFLICT(4, "conflict with the stored state: study exists, trial already finished, search space exhausted"),
     /** The storage cannot be opened, read or written. */

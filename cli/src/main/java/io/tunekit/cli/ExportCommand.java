@@ -66,7 +66,7 @@ final class ExportCommand extends TunekitCommand {
     protected int run() throws IOException {
         Format chosen = format();
         Records records;
-        try (Storage storage = openStorage(StorageAccess.EXISTING)) {
+        try (Storage storage = openStorage(StorageAccess.READ_ONLY)) {
             long id = studyId(storage, studyName);
             var directions = storage.studyDirections(id);
             records = TrialRecords.of(

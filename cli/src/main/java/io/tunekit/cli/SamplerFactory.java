@@ -3,8 +3,20 @@ package io.tunekit.cli;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.sampler.Sampler;
 import io.tunekit.samplers.bruteforce.BruteForceSampler;
+import io.tunekit.samplers.cmaes.CmaEsSampler;
+import io.tunekit.samplers.cmaes.RestartStrategy;
 import io.tunekit.samplers.gp.GpSampler;
 import io.tunekit.samplers.grid.GridSampler;
+import io.tunekit.samplers.nsga.BlxAlphaCrossover;
+import io.tunekit.samplers.nsga.Crossover;
+import io.tunekit.samplers.nsga.NsgaBuilder;
+import io.tunekit.samplers.nsga.NsgaIIISampler;
+import io.tunekit.samplers.nsga.NsgaIISampler;
+import io.tunekit.samplers.nsga.SbxCrossover;
+import io.tunekit.samplers.nsga.SpxCrossover;
+import io.tunekit.samplers.nsga.UndxCrossover;
+import io.tunekit.samplers.nsga.UniformCrossover;
+import io.tunekit.samplers.nsga.VsbxCrossover;
 import io.tunekit.samplers.qmc.QmcSampler;
 import io.tunekit.samplers.qmc.QmcType;
 import io.tunekit.samplers.qmc.Scrambling;
@@ -16,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The samplers {@code tunekit ask --sampler NAME --sampler-kwargs JSON} builds, by Optuna's class
@@ -39,6 +52,25 @@ final class SamplerFactory {
     }
 
     private static final Map<String, Spec> SAMPLERS = new LinkedHashMap<>();
+
+    /** The keyword arguments of Optuna's NSGAIISampler that JSON can carry (not its callables). */
+    private static final Set<String> NSGA_KWARGS =
+            Set.of("population_size", "mutation_prob", "crossover", "crossover_prob", "swapping_prob", "seed");
+
+    /**
+     * Optuna's crossover classes by name, with their default settings: Optuna's {@code crossover}
+     * argument is an object, which a command line names instead.
+     */
+    private static final Map<String, Supplier<Crossover>> CROSSOVERS = new LinkedHashMap<>();
+
+    static {
+        CROSSOVERS.put("UniformCrossover", UniformCrossover::new);
+        CROSSOVERS.put("BLXAlphaCrossover", BlxAlphaCrossover::new);
+        CROSSOVERS.put("SBXCrossover", SbxCrossover::new);
+        CROSSOVERS.put("VSBXCrossover", VsbxCrossover::new);
+        CROSSOVERS.put("UNDXCrossover", UndxCrossover::new);
+        CROSSOVERS.put("SPXCrossover", SpxCrossover::new);
+    }
 
     static {
         SAMPLERS.put(
@@ -104,6 +136,72 @@ final class SamplerFactory {
                 new Spec(
                         Set.of("seed"),
                         (k, seed) -> seed == null ? new BruteForceSampler() : new BruteForceSampler(seed)));
+        SAMPLERS.put(
+                "CmaEsSampler",
+                new Spec(
+                        Set.of(
+                                "x0",
+                                "sigma0",
+                                "n_startup_trials",
+                                "warn_independent_sampling",
+                                "seed",
+                                "consider_pruned_trials",
+                                "restart_strategy",
+                                "popsize",
+                                "inc_popsize",
+                                "use_separable_cma",
+                                "with_margin",
+                                "lr_adapt"),
+                        (k, seed) -> {
+                            CmaEsSampler.Builder b = CmaEsSampler.builder();
+                            if (seed != null) {
+                                b.seed(seed);
+                            }
+                            k.object("x0").ifPresent(b::x0);
+                            k.number("sigma0").ifPresent(b::sigma0);
+                            k.integer("n_startup_trials").ifPresent(b::nStartupTrials);
+                            k.bool("warn_independent_sampling").ifPresent(b::warnIndependentSampling);
+                            k.bool("consider_pruned_trials").ifPresent(b::considerPrunedTrials);
+                            java.util.Optional<String> restart = k.string("restart_strategy");
+                            if (restart.isPresent()) {
+                                b.restartStrategy(
+                                        switch (restart.get()) {
+                                            case "ipop" -> RestartStrategy.IPOP;
+                                            case "bipop" -> RestartStrategy.BIPOP;
+                                            default ->
+                                                throw k.wrong(
+                                                        "restart_strategy",
+                                                        restart.get(),
+                                                        "\"ipop\", \"bipop\" or null");
+                                        });
+                            }
+                            k.integer("popsize").ifPresent(b::popsize);
+                            k.integer("inc_popsize").ifPresent(b::incPopsize);
+                            if (k.bool("use_separable_cma").orElse(false)) {
+                                b.useSeparableCma();
+                            }
+                            if (k.bool("with_margin").orElse(false)) {
+                                b.withMargin();
+                            }
+                            if (k.bool("lr_adapt").orElse(false)) {
+                                b.lrAdapt();
+                            }
+                            return b.build();
+                        }));
+        SAMPLERS.put(
+                "NSGAIISampler",
+                new Spec(
+                        NSGA_KWARGS,
+                        (k, seed) -> nsga(NsgaIISampler.builder(), k, seed).build()));
+        Set<String> nsga3 = new TreeSet<>(NSGA_KWARGS);
+        nsga3.add("reference_points");
+        nsga3.add("dividing_parameter");
+        SAMPLERS.put("NSGAIIISampler", new Spec(Set.copyOf(nsga3), (k, seed) -> {
+            NsgaIIISampler.Builder b = nsga(NsgaIIISampler.builder(), k, seed);
+            k.matrix("reference_points").ifPresent(b::referencePoints);
+            k.integer("dividing_parameter").ifPresent(b::dividingParameter);
+            return b.build();
+        }));
         SAMPLERS.put("GridSampler", new Spec(Set.of("search_space", "seed"), (k, seed) -> {
             Map<String, List<?>> space = k.grid("search_space");
             long shuffle = k.whole("seed").orElse(0);
@@ -112,6 +210,29 @@ final class SamplerFactory {
     }
 
     private SamplerFactory() {}
+
+    /** The options NSGA-II and NSGA-III share. */
+    private static <B extends NsgaBuilder<B>> B nsga(B b, Kwargs k, Long seed) {
+        if (seed != null) {
+            b.seed(seed);
+        }
+        k.integer("population_size").ifPresent(b::populationSize);
+        k.number("mutation_prob").ifPresent(b::mutationProbability);
+        k.number("crossover_prob").ifPresent(b::crossoverProbability);
+        k.number("swapping_prob").ifPresent(b::swappingProbability);
+        java.util.Optional<String> crossover = k.string("crossover");
+        if (crossover.isPresent()) {
+            Supplier<Crossover> made = CROSSOVERS.get(crossover.get());
+            if (made == null) {
+                throw k.wrong("crossover", crossover.get(), "one of " + CROSSOVERS.keySet());
+            }
+            // Uniform crossover is the default, which takes swapping_prob.
+            if (!crossover.get().equals("UniformCrossover")) {
+                b.crossover(made.get());
+            }
+        }
+        return b;
+    }
 
     /** The sampler names, as Optuna's classes are named. */
     static Set<String> names() {
@@ -212,6 +333,43 @@ final class SamplerFactory {
                 out.put(String.valueOf(e.getKey()), new ArrayList<>(list));
             }
             return out;
+        }
+
+        java.util.Optional<Map<String, Object>> object(String key) {
+            Object v = values.get(key);
+            if (v == null) {
+                return java.util.Optional.empty();
+            }
+            if (v instanceof Map<?, ?> map) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.forEach((name, value) -> out.put(String.valueOf(name), value));
+                return java.util.Optional.of(out);
+            }
+            throw wrong(key, v, "an object of parameter name -> value");
+        }
+
+        java.util.Optional<double[][]> matrix(String key) {
+            Object v = values.get(key);
+            if (v == null) {
+                return java.util.Optional.empty();
+            }
+            if (v instanceof List<?> rows && !rows.isEmpty()) {
+                double[][] out = new double[rows.size()][];
+                for (int i = 0; i < rows.size(); i++) {
+                    if (!(rows.get(i) instanceof List<?> row)) {
+                        throw wrong(key, v, "a list of points, each a list of numbers");
+                    }
+                    out[i] = new double[row.size()];
+                    for (int j = 0; j < row.size(); j++) {
+                        if (!(row.get(j) instanceof Number n)) {
+                            throw wrong(key, v, "a list of points, each a list of numbers");
+                        }
+                        out[i][j] = n.doubleValue();
+                    }
+                }
+                return java.util.Optional.of(out);
+            }
+            throw wrong(key, v, "a non-empty list of points, each a list of numbers");
         }
 
         java.util.Optional<String> string(String key) {

@@ -51,12 +51,12 @@ record StorageLocation(String url, String tunekitUrl) {
     /**
      * Opens the storage.
      *
-     * @throws CliException STORAGE if it cannot be opened (or, for {@link StorageAccess#EXISTING},
+     * @throws CliException STORAGE if it cannot be opened (or, unless {@link StorageAccess#CREATE},
      *     a SQLite file does not exist); USAGE if the URL is not accepted
      */
     Storage open(StorageAccess access) {
         Path file = sqliteFile();
-        if (access == StorageAccess.EXISTING && file != null && !Files.exists(file)) {
+        if (access != StorageAccess.CREATE && file != null && !Files.exists(file)) {
             throw new CliException(
                     ExitCode.STORAGE,
                     "no database file " + file + " (storage " + display() + "); create-study creates one");
@@ -66,7 +66,11 @@ record StorageLocation(String url, String tunekitUrl) {
         }
         try {
             // One-shot commands use one connection: a pool's extra connections cost start-up time.
-            return Storages.builder(tunekitUrl).poolSize(1).build();
+            Storages.Builder builder = Storages.builder(tunekitUrl).poolSize(1);
+            if (access == StorageAccess.READ_ONLY) {
+                builder.readOnly();
+            }
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage(), e);
         } catch (StorageException e) {

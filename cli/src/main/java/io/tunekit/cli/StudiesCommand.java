@@ -27,7 +27,7 @@ final class StudiesCommand extends TunekitCommand {
     protected int run() {
         List<StudySummary> summaries;
         Map<Long, Map<String, Object>> userAttrs = new java.util.HashMap<>();
-        try (Storage storage = openStorage(StorageAccess.EXISTING)) {
+        try (Storage storage = openStorage(StorageAccess.READ_ONLY)) {
             summaries = StudyManagement.summaries(storage);
             // The storage's map keeps the attributes' stored order, which Optuna prints (the
             // summary's copy does not).

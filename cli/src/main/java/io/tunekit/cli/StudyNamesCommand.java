@@ -25,7 +25,7 @@ final class StudyNamesCommand extends TunekitCommand {
     @Override
     protected int run() {
         List<String> names;
-        try (Storage storage = openStorage(StorageAccess.EXISTING)) {
+        try (Storage storage = openStorage(StorageAccess.READ_ONLY)) {
             names = storage.studyNames();
         }
         Column name = Column.of("name");

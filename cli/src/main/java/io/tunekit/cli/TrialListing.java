@@ -36,7 +36,7 @@ abstract class TrialListing extends TunekitCommand {
     @Override
     protected int run() {
         Records records;
-        try (Storage storage = openStorage(StorageAccess.EXISTING)) {
+        try (Storage storage = openStorage(StorageAccess.READ_ONLY)) {
             Study study = loadStudy(storage, studyName);
             List<FrozenTrial> all = study.trials();
             List<FrozenTrial> chosen = select(study, all);

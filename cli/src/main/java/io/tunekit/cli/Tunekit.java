@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code tunekit} command: Optuna's CLI commands (same names, options and output) on
- * Tunekit's storages, plus {@code export}, {@code copy-study} and {@code watch}. Run it with
- * {@code bin/tunekit} or {@code java -jar cli/target/tunekit.jar}.
+ * Tunekit's storages, plus {@code export}, {@code copy-study}, {@code watch}, {@code importance},
+ * {@code report} and {@code dashboard}. Run it with {@code bin/tunekit} or
+ * {@code java -jar cli/target/tunekit.jar}.
  *
  * <p>Errors print one line on stderr and exit with the status of their kind ({@link ExitCode});
  * {@code --debug} adds the stack trace.
@@ -43,6 +44,9 @@ import picocli.CommandLine.Spec;
             "  tunekit trials --study-name demo -f table",
             "  tunekit best-trial --study-name demo -f json",
             "  tunekit export --study-name demo --output trials.csv",
+            "  tunekit importance --study-name demo -f json      # which parameters mattered",
+            "  tunekit report --study-name demo --out demo.html  # one HTML file, opens from disk",
+            "  tunekit dashboard                                 # http://127.0.0.1:8080/ until Ctrl-C",
             "",
             "Storage URLs: Optuna's forms (sqlite:///file.db, postgresql://user:pw@host/db,",
             "mysql+pymysql://user:pw@host/db) and JDBC URLs name the same databases.",

@@ -57,7 +57,7 @@ final class WatchCommand extends TunekitCommand {
             throw new CliException(ExitCode.USAGE, "--timeout " + timeout + " must be >= 0");
         }
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
-        try (Storage storage = openStorage(StorageAccess.EXISTING)) {
+        try (Storage storage = openStorage(StorageAccess.READ_ONLY)) {
             Study study = loadStudy(storage, studyName);
             String last = null;
             while (true) {

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {DashboardCommand.class, ReportCommand.class})
 public final class DashboardMain implements Runnable {
 
+    private DashboardMain() {}
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);

@@ -1,11 +1,10 @@
 package io.tunekit.dashboard;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code report --storage URL --study NAME --out FILE}: writes a one-file HTML report. */
 @Command(
@@ -13,35 +12,22 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Writes one self-contained HTML file showing a study; it opens from disk with no server "
                 + "and no network.")
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Mixin
     private StorageOption storage;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to show")
-    private String study;
-
-    @Option(
-            names = "--out",
-            defaultValue = "report.html",
-            paramLabel = "FILE",
-            description = "the file to write (default: ${DEFAULT-VALUE}; replaced if it exists)")
-    private Path out;
+    @Mixin
+    private ReportOptions report;
 
     @Override
     public Integer call() {
         try (StorageAccess access = StorageAccess.of(storage.url)) {
-            Report.write(access.get(), study, out);
+            report.write(access.get(), spec.commandLine().getOut());
         }
-        System.out.printf("Wrote %s (%,d bytes)%n", out, sizeOf(out));
         return 0;
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            return Files.size(p);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 }

@@ -30,7 +30,7 @@ final class StorageAccess implements AutoCloseable {
         return new StorageAccess(null, Objects.requireNonNull(storage, "storage"), false);
     }
 
-    /** The storage at a URL, opened when first needed and closed with this. */
+    /** The storage at a URL, opened read-only when first needed and closed with this. */
     static StorageAccess of(String url) {
         Storages.builder(url); // a malformed URL is the caller's mistake: say so now, not on every page
         return opening(() -> {
@@ -40,7 +40,7 @@ final class StorageAccess implements AutoCloseable {
                 throw new StorageException("There is no SQLite database at " + sqliteFile.toAbsolutePath()
                         + " (the dashboard reads studies and never creates a database)");
             }
-            return Storages.open(url);
+            return Storages.builder(url).readOnly().build();
         });
     }
 

@@ -3,7 +3,7 @@ package io.tunekit.dashboard;
 import picocli.CommandLine.Option;
 
 /** The {@code --storage URL} option the dashboard's commands share. */
-public final class StorageOption {
+final class StorageOption {
 
     @Option(
             names = "--storage",

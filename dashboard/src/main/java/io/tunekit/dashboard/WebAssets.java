@@ -83,8 +83,20 @@ final class WebAssets {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("dashboard.properties is missing from the dashboard's jar", e);
         }
-        return resource(
-                "/META-INF/resources/webjars/echarts/" + p.getProperty("echarts.version") + "/dist/echarts.min.js");
+        String name = "META-INF/resources/webjars/echarts/" + p.getProperty("echarts.version") + "/dist/echarts.min.js";
+        // Through the class loader: on the module path, Class.getResourceAsStream looks in this
+        // module only, and the script is in the webjar (META-INF is no package, so it is not
+        // encapsulated).
+        ClassLoader loader = WebAssets.class.getClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        name + " is missing: the ECharts webjar is not on the class or module path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] resource(String name) {
