@@ -10,10 +10,11 @@ import picocli.CommandLine;
 
 /**
  * The training run of the build's class-data archive ({@code cli/target/tunekit.jsa}, AppCDS):
- * the build runs this once with {@code -XX:ArchiveClassesAtExit}, so that the classes a typical
- * session loads (picocli, the commands, the SQLite driver, the samplers, the storage) are read
- * from the archive, already parsed and verified, by every later {@code bin/tunekit} run. Not a
- * user command: it exercises the commands in-process on a scratch SQLite file.
+ * the build runs this once with {@code -XX:DumpLoadedClassList} and dumps the classes it lists
+ * with {@code -Xshare:dump}, so that the classes a typical session loads (picocli, the commands,
+ * the SQLite driver, the samplers, the storage) and its lambdas are read from the archive,
+ * already parsed, by every later {@code bin/tunekit} run. Not a user command: it exercises the
+ * commands in-process on a scratch SQLite file.
  */
 public final class ClassDataTraining {
 
