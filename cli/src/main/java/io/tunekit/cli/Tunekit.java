@@ -77,6 +77,7 @@ public final class Tunekit implements Runnable {
     public static void main(String[] args) {
         configureLogging(args);
         SqliteNativeCache.configure();
+        SqliteWarmUp.start(System.getenv(), args);
         int status = commandLine(System.getenv(), args).execute(args);
         System.exit(status);
     }
