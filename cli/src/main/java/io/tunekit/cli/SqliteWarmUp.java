@@ -6,14 +6,19 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.core.NativeDB;
 
 /**
- * Readies SQLite on a second thread while the main thread reads the command line: loading the
- * driver's native library and building its first {@link SQLiteConfig} (whose date formats pull
- * in the JDK's calendar and locale data) is a fixed cost of every command on a SQLite storage,
- * about as large as picocli's reading of the command's annotations, and the two need not wait
- * for each other on a machine with a second core. The command's own connection then finds both
- * done; nothing it does depends on whether the warm-up ran, finished or failed.
+ * Readies SQLite on a second thread while the main thread reads the command line: pointing the
+ * driver at the cached native library ({@link SqliteNativeCache}, whose platform detection lists
+ * the process's mapped files), loading it, and building the driver's first {@link SQLiteConfig}
+ * (whose date formats pull in the JDK's calendar and locale data) are a fixed cost of every
+ * command on a SQLite storage, larger than picocli's reading of the command's annotations, and
+ * the two need not wait for each other on a machine with a second core. The main thread waits
+ * for the warm-up ({@link #await}) before it opens a storage, so the driver is always configured
+ * first; nothing a command does depends on whether the warm-up succeeded.
  */
 final class SqliteWarmUp {
+
+    /** The running or finished warm-up of this process, if one was started. */
+    private static volatile Thread warmUp;
 
     private SqliteWarmUp() {}
 
@@ -30,7 +35,22 @@ final class SqliteWarmUp {
         }
         Thread thread = new Thread(SqliteWarmUp::prepare, "tunekit-sqlite-warm-up");
         thread.setDaemon(true);
+        warmUp = thread;
         thread.start();
+    }
+
+    /** Waits until the warm-up, if one was started, has finished: before a storage is opened. */
+    static void await() {
+        Thread thread = warmUp;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERNAL, "interrupted while preparing SQLite", e);
+        }
     }
 
     /**
@@ -51,6 +71,7 @@ final class SqliteWarmUp {
     }
 
     private static void prepare() {
+        SqliteNativeCache.configure();
         try {
             NativeDB.load();
             new SQLiteConfig();
