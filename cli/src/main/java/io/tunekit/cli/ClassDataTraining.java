@@ -10,10 +10,11 @@ import picocli.CommandLine;
 
 /**
  * The training run of the build's class-data archive ({@code cli/target/tunekit.jsa}, AppCDS):
- * the build runs this once with {@code -XX:ArchiveClassesAtExit}, so that the classes a typical
- * session loads (picocli, the commands, the SQLite driver, the samplers, the storage) are read
- * from the archive, already parsed and verified, by every later {@code bin/tunekit} run. Not a
- * user command: it exercises the commands in-process on a scratch SQLite file.
+ * the build runs this once with {@code -XX:DumpLoadedClassList} and dumps the classes it lists
+ * with {@code -Xshare:dump}, so that the classes a typical session loads (picocli, the commands,
+ * the SQLite driver, the samplers, the storage) and its lambdas are read from the archive,
+ * already parsed, by every later {@code bin/tunekit} run. Not a user command: it exercises the
+ * commands in-process on a scratch SQLite file.
  */
 public final class ClassDataTraining {
 
@@ -30,7 +31,7 @@ public final class ClassDataTraining {
         Files.deleteIfExists(dir.resolve("training.db-shm"));
         Map<String, String> env = Map.of("TUNEKIT_STORAGE", "sqlite:///" + db);
         Tunekit.configureLogging();
-        SqliteNativeCache.configure();
+        SqliteWarmUp.start(env);
         String space = "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": -10, \"high\": 10}},"
                 + " \"n\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 1, \"high\": 8, \"log\": true}},"
                 + " \"c\": {\"name\": \"CategoricalDistribution\", \"attributes\": {\"choices\": [\"a\", \"b\"]}}}";

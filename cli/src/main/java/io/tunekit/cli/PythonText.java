@@ -42,11 +42,14 @@ final class PythonText {
         long rest = Math.floorMod(micros, 86_400_000_000L);
         long seconds = rest / 1_000_000L;
         long micro = rest % 1_000_000L;
-        String s = String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        StringBuilder s = new StringBuilder();
         if (days != 0) {
-            s = days + " day" + (Math.abs(days) != 1 ? "s" : "") + ", " + s;
+            s.append(days).append(" day").append(Math.abs(days) != 1 ? "s" : "").append(", ");
         }
-        return micro == 0 ? s : s + String.format(".%06d", micro);
+        s.append(seconds / 3600).append(':');
+        digits(s, seconds / 60 % 60, 2).append(':');
+        digits(s, seconds % 60, 2);
+        return micro == 0 ? s.toString() : digits(s.append('.'), micro, 6).toString();
     }
 
     /** pandas' text for a {@code Timedelta}, as {@code to_csv} writes it: {@code 0 days 00:00:01.250000}. */
@@ -56,8 +59,24 @@ final class PythonText {
         long rest = Math.floorMod(micros, 86_400_000_000L);
         long seconds = rest / 1_000_000L;
         long micro = rest % 1_000_000L;
-        String s = String.format("%d days %02d:%02d:%02d", days, seconds / 3600, seconds / 60 % 60, seconds % 60);
-        return micro == 0 ? s : s + String.format(".%06d", micro);
+        StringBuilder s = new StringBuilder().append(days).append(" days ");
+        digits(s, seconds / 3600, 2).append(':');
+        digits(s, seconds / 60 % 60, 2).append(':');
+        digits(s, seconds % 60, 2);
+        return micro == 0 ? s.toString() : digits(s.append('.'), micro, 6).toString();
+    }
+
+    /**
+     * Appends a non-negative number with leading zeros to {@code width} digits, as {@code %02d}
+     * does, but without a {@link java.util.Formatter} per call: a listing formats a duration per
+     * trial, and the formatters took a tenth of the time of {@code trials} on a large study.
+     */
+    private static StringBuilder digits(StringBuilder s, long value, int width) {
+        String text = Long.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            s.append('0');
+        }
+        return s.append(text);
     }
 
     /** Python's {@code str(value)}. */

@@ -64,6 +64,7 @@ record StorageLocation(String url, String tunekitUrl) {
         if (file == null) {
             ConnectionPoolLogging.quiet();
         }
+        SqliteWarmUp.await(); // the driver is configured before its first connection
         try {
             // One-shot commands use one connection: a pool's extra connections cost start-up time.
             Storages.Builder builder = Storages.builder(tunekitUrl).poolSize(1);

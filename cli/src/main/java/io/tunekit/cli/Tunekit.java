@@ -80,7 +80,7 @@ public final class Tunekit implements Runnable {
     /** Runs {@code tunekit} and exits with its status. */
     public static void main(String[] args) {
         configureLogging(args);
-        SqliteNativeCache.configure();
+        SqliteWarmUp.start(System.getenv(), args); // configures SQLite's native library cache too
         int status = commandLine(System.getenv(), args).execute(args);
         System.exit(status);
     }

@@ -34,12 +34,21 @@ public final class RelativeParamsAttr {
     public static final int MAX_CHUNK = 2045;
 
     private static final System.Logger LOG = System.getLogger(RelativeParamsAttr.class.getName());
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+
+    /**
+     * The mapper, built on first use: TPE and GP hold a {@code RelativeParamsAttr} from class
+     * initialisation, but only multivariate or constant-liar sampling reads or writes plans, and
+     * building a mapper loads several hundred databind classes, which a short-lived process
+     * (one {@code tunekit ask}) would otherwise pay for nothing.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private final String keyPrefix;
 
@@ -118,7 +127,7 @@ public final class RelativeParamsAttr {
         }
         Map<String, Object> params;
         try {
-            params = JSON.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            params = Json.MAPPER.readValue(text.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     keyPrefix + "* attributes are not a JSON object: " + e.getOriginalMessage(), e);
@@ -152,7 +161,7 @@ public final class RelativeParamsAttr {
             }
         });
         try {
-            return JSON.writeValueAsString(params);
+            return Json.MAPPER.writeValueAsString(params);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the relative parameters as JSON", e);
         }
