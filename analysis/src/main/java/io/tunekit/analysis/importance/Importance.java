@@ -190,9 +190,12 @@ public final class Importance {
          * @param directions the study's directions, one per objective
          */
         public ParamImportances evaluate(List<FrozenTrial> trials, List<Direction> directions) {
-            List<FrozenTrial> complete = trials.stream()
-                    .filter(t -> t.state() == TrialState.COMPLETE)
-                    .toList();
+            List<FrozenTrial> complete = new ArrayList<>(trials.size());
+            for (FrozenTrial t : trials) {
+                if (t.state() == TrialState.COMPLETE) {
+                    complete.add(t);
+                }
+            }
             ImportanceInput input = ImportanceInput.prepare(evaluator, params, complete, targetFunction(directions));
             double[] raw = input.scores(evaluator, 0);
             double[] shown = normalize ? normalized(raw) : raw;
