@@ -2,14 +2,11 @@ package io.tunekit.analysis.importance;
 
 import io.tunekit.FrozenTrial;
 import io.tunekit.distribution.Distribution;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The analysed parameters of the analysed trials, column by column: the internal value of
@@ -31,12 +28,14 @@ record ParamColumns(List<String> params, double[][] values, int[][] distribution
         ADD
     }
 
-    /** Trials read by one task at least: fewer are not worth a thread. */
-    private static final int MIN_CHUNK = 1000;
-
     /** The given parameters of the trials, in the given order. */
     static ParamColumns of(List<String> params, List<FrozenTrial> trials) {
-        return merge(List.copyOf(params), readChunks(trials, params, Unlisted.SKIP), trials.size());
+        Map<String, Column> columns = new HashMap<>();
+        for (String name : params) {
+            columns.put(name, new Column(trials.size()));
+        }
+        read(columns, trials, Unlisted.SKIP);
+        return assemble(List.copyOf(params), columns);
     }
 
     /**
@@ -44,44 +43,25 @@ record ParamColumns(List<String> params, double[][] values, int[][] distribution
      * {@code trials}: a parameter that only {@code others} have is a column without values.
      */
     static ParamColumns ofEveryParam(List<FrozenTrial> trials, List<FrozenTrial> others) {
-        List<Chunk> chunks = readChunks(trials, List.of(), Unlisted.ADD);
-        TreeSet<String> names = new TreeSet<>();
-        for (Chunk chunk : chunks) {
-            names.addAll(chunk.columns().keySet());
-        }
-        for (FrozenTrial t : others) {
-            names.addAll(t.params().keySet());
-        }
-        return merge(List.copyOf(names), chunks, trials.size());
-    }
-
-    /** The columns of the trials from {@code from} on, as far as one task read them. */
-    private record Chunk(int from, Map<String, Column> columns) {}
-
-    /**
-     * Reads consecutive runs of trials in parallel (the common fork-join pool): reading every
-     * parameter of every trial out of its maps is most of an importance computation's time.
-     */
-    private static List<Chunk> readChunks(List<FrozenTrial> trials, List<String> listed, Unlisted unlisted) {
-        int n = trials.size();
-        int chunks = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, n / MIN_CHUNK));
-        return IntStream.range(0, chunks)
-                .parallel()
-                .mapToObj(c -> readChunk(trials, n * c / chunks, n * (c + 1) / chunks, listed, unlisted))
-                .toList();
-    }
-
-    private static Chunk readChunk(List<FrozenTrial> trials, int from, int to, List<String> listed, Unlisted unlisted) {
         Map<String, Column> columns = new HashMap<>();
-        for (String name : listed) {
-            columns.put(name, new Column(to - from));
+        read(columns, trials, Unlisted.ADD);
+        for (FrozenTrial t : others) {
+            for (String name : t.params().keySet()) {
+                if (!columns.containsKey(name)) {
+                    columns.put(name, new Column(trials.size()));
+                }
+            }
         }
-        for (int i = from; i < to; i++) {
+        return assemble(List.copyOf(new TreeSet<>(columns.keySet())), columns);
+    }
+
+    private static void read(Map<String, Column> columns, List<FrozenTrial> trials, Unlisted unlisted) {
+        int row = 0;
+        for (FrozenTrial t : trials) {
             // One call per trial rather than one long loop: the JIT compiles a method called
             // thousands of times long before it would replace a running loop.
-            readTrial(columns, i - from, trials.get(i), to - from, unlisted);
+            readTrial(columns, row++, t, trials.size(), unlisted);
         }
-        return new Chunk(from, columns);
     }
 
     private static void readTrial(Map<String, Column> columns, int row, FrozenTrial t, int rows, Unlisted unlisted) {
@@ -100,53 +80,24 @@ record ParamColumns(List<String> params, double[][] values, int[][] distribution
         }
     }
 
-    /** Joins the chunks' columns, numbering the distributions in the order they first appear. */
-    private static ParamColumns merge(List<String> params, List<Chunk> chunks, int rows) {
-        double[][] values = new double[params.size()][rows];
-        int[][] ids = new int[params.size()][rows];
+    private static ParamColumns assemble(List<String> params, Map<String, Column> columns) {
+        double[][] values = new double[params.size()][];
+        int[][] ids = new int[params.size()][];
         Distribution[][] distinct = new Distribution[params.size()][];
         for (int p = 0; p < values.length; p++) {
-            Arrays.fill(values[p], Double.NaN);
-            Arrays.fill(ids[p], -1);
-            Map<Distribution, Integer> idOf = new HashMap<>();
-            List<Distribution> all = new ArrayList<>();
-            for (Chunk chunk : chunks) {
-                Column column = chunk.columns().get(params.get(p));
-                if (column == null) {
-                    continue;
-                }
-                System.arraycopy(column.values, 0, values[p], chunk.from(), column.values.length);
-                int[] global = new int[column.distinct.size()];
-                boolean same = true;
-                for (int k = 0; k < global.length; k++) {
-                    global[k] = idOf.computeIfAbsent(column.distinct.get(k), d -> {
-                        all.add(d);
-                        return all.size() - 1;
-                    });
-                    same &= global[k] == k;
-                }
-                if (same) {
-                    System.arraycopy(column.ids, 0, ids[p], chunk.from(), column.ids.length);
-                } else {
-                    for (int i = 0; i < column.ids.length; i++) {
-                        int id = column.ids[i];
-                        ids[p][chunk.from() + i] = id < 0 ? -1 : global[id];
-                    }
-                }
-            }
-            distinct[p] = all.toArray(Distribution[]::new);
+            Column column = columns.get(params.get(p));
+            values[p] = column.values;
+            ids[p] = column.ids;
+            distinct[p] = column.numbering.distinct();
         }
         return new ParamColumns(params, values, ids, distinct);
     }
 
-    /** One parameter's column in a run of trials while they are read. */
+    /** One parameter's column while the trials are read. */
     private static final class Column {
         final double[] values;
         final int[] ids;
-        final List<Distribution> distinct = new ArrayList<>();
-        final Map<Distribution, Integer> idOf = new HashMap<>();
-        Distribution last;
-        int lastId = -1;
+        final DistributionIds numbering = new DistributionIds();
 
         Column(int rows) {
             values = new double[rows];
@@ -156,16 +107,7 @@ record ParamColumns(List<String> params, double[][] values, int[][] distribution
         }
 
         void put(int row, Distribution distribution, Object external) {
-            // Trials mostly share one distribution (often one instance): compare with the
-            // previous trial's before hashing.
-            if (distribution != last && !distribution.equals(last)) {
-                lastId = idOf.computeIfAbsent(distribution, key -> {
-                    distinct.add(key);
-                    return distinct.size() - 1;
-                });
-                last = distribution;
-            }
-            ids[row] = lastId;
+            ids[row] = numbering.id(distribution);
             values[row] = distribution.toInternal(external);
         }
     }

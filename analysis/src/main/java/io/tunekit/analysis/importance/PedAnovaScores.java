@@ -2,9 +2,8 @@ package io.tunekit.analysis.importance;
 
 import io.tunekit.distribution.Distribution;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /** The computation behind {@link PedAnova}: raw (unnormalised) importances of given parameters. */
 final class PedAnovaScores {
@@ -38,39 +37,57 @@ final class PedAnovaScores {
                     + " can be told apart; use a smaller targetQuantile or another evaluator");
         }
         double share = (double) targetCount / regionCount;
-        Map<Distribution, ScottParzenGrid> grids = new ConcurrentHashMap<>();
-        int regions = regionCount;
-        int targets = targetCount;
-        // The parameters are independent: scored in parallel (the common fork-join pool).
-        return IntStream.range(0, columns.params().size())
-                .parallel()
-                .mapToDouble(p -> score(columns, p, grids, inRegion, inTarget, regions, targets, settings.baseline())
-                        * share
-                        * share)
-                .toArray();
+        ScottParzenGrid[][] grids = grids(columns);
+        double[] scores = new double[columns.params().size()];
+        for (int p = 0; p < scores.length; p++) {
+            scores[p] = score(columns, p, grids[p], inRegion, inTarget, regionCount, targetCount, settings.baseline())
+                    * share
+                    * share;
+        }
+        return scores;
+    }
+
+    /**
+     * The grid of each parameter's each distribution ({@code null} for a single-valued one, which
+     * has no density to compare). Parameters with the same distribution instance (as read from a
+     * storage) share a grid and its prior kernel; telling equal instances apart would cost the
+     * first call more (the records' {@code equals}) than the few grids it saves.
+     */
+    private static ScottParzenGrid[][] grids(ParamColumns columns) {
+        Map<Distribution, ScottParzenGrid> made = new IdentityHashMap<>();
+        ScottParzenGrid[][] grids = new ScottParzenGrid[columns.distinct().length][];
+        for (int p = 0; p < grids.length; p++) {
+            Distribution[] distinct = columns.distinct()[p];
+            grids[p] = new ScottParzenGrid[distinct.length];
+            for (int r = 0; r < distinct.length; r++) {
+                Distribution d = distinct[r];
+                if (!d.isSingle()) {
+                    ScottParzenGrid grid = made.get(d);
+                    if (grid == null) {
+                        grid = ScottParzenGrid.of(d);
+                        made.put(d, grid);
+                    }
+                    grids[p][r] = grid;
+                }
+            }
+        }
+        return grids;
     }
 
     /**
      * One parameter's importance before the scaling by {@code (|top| / |region|)^2}.
      *
-     * @param grids the grids made so far, by distribution: equal distributions of different
-     *     parameters share a grid and its prior kernel
+     * @param regimeGrids the grid of each of the parameter's distributions, by number
      */
     private static double score(
             ParamColumns columns,
             int p,
-            Map<Distribution, ScottParzenGrid> grids,
+            ScottParzenGrid[] regimeGrids,
             boolean[] inRegion,
             boolean[] inTarget,
             int regionCount,
             int targetCount,
             PedAnova.Baseline baseline) {
-        Distribution[] distinct = columns.distinct()[p];
-        ScottParzenGrid[] regimeGrids = new ScottParzenGrid[distinct.length];
-        for (int r = 0; r < distinct.length; r++) {
-            // Single-valued distributions have no density to compare.
-            regimeGrids[r] = distinct[r].isSingle() ? null : grids.computeIfAbsent(distinct[r], ScottParzenGrid::of);
-        }
         Regimes regimes =
                 Regimes.count(regimeGrids, columns.distributionIds()[p], columns.values()[p], inRegion, inTarget);
         double score = 0;
