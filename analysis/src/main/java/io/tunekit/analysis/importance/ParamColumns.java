@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The analysed parameters of the analysed trials, column by column: the internal value of
@@ -56,27 +57,30 @@ record ParamColumns(List<String> params, double[][] values, int[][] distribution
     }
 
     private static void read(Map<String, Column> columns, List<FrozenTrial> trials, Unlisted unlisted) {
-        int row = 0;
-        for (FrozenTrial t : trials) {
-            // One call per trial rather than one long loop: the JIT compiles a method called
-            // thousands of times long before it would replace a running loop.
-            readTrial(columns, row++, t, trials.size(), unlisted);
+        for (int row = 0; row < trials.size(); row++) {
+            FrozenTrial t = trials.get(row);
+            // forEach walks the map's own entries, where iterating its entry set would allocate
+            // a read-only view of every entry: a tenth of the first call's garbage.
+            t.distributions().forEach(new TrialReader(columns, row, t.params(), trials.size(), unlisted));
         }
     }
 
-    private static void readTrial(Map<String, Column> columns, int row, FrozenTrial t, int rows, Unlisted unlisted) {
-        Map<String, Object> params = t.params();
-        for (Map.Entry<String, Distribution> e : t.distributions().entrySet()) {
-            String name = e.getKey();
+    /** Puts one trial's parameters in their columns, adding columns as {@code unlisted} says. */
+    private record TrialReader(
+            Map<String, Column> columns, int row, Map<String, Object> params, int rows, Unlisted unlisted)
+            implements BiConsumer<String, Distribution> {
+
+        @Override
+        public void accept(String name, Distribution distribution) {
             Column column = columns.get(name);
             if (column == null) {
                 if (unlisted == Unlisted.SKIP) {
-                    continue;
+                    return;
                 }
                 column = new Column(rows);
                 columns.put(name, column);
             }
-            column.put(row, e.getValue(), params.get(name));
+            column.put(row, distribution, params.get(name));
         }
     }
 
