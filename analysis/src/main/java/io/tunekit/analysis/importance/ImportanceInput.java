@@ -65,17 +65,18 @@ final class ImportanceInput {
         } else if (forest) {
             names = sharedParams(complete);
         } else {
-            Set<String> all = new HashSet<>();
-            complete.forEach(t -> all.addAll(t.params().keySet()));
-            names = all.stream().sorted().toList();
+            names = null; // every parameter of a COMPLETE trial, found while the columns are read
         }
         List<FrozenTrial> usable = new ArrayList<>(candidates.size());
+        List<FrozenTrial> unusable = new ArrayList<>();
         double[] all = new double[candidates.size()];
         for (FrozenTrial t : candidates) {
             double v = target.function().applyAsDouble(t);
             if (Double.isFinite(v)) {
                 all[usable.size()] = target.direction() == Direction.MAXIMIZE ? -v : v;
                 usable.add(t);
+            } else {
+                unusable.add(t);
             }
         }
         double[] losses = Arrays.copyOf(all, usable.size());
@@ -84,19 +85,30 @@ final class ImportanceInput {
                     + (forest && requested != null ? " and all of the parameters " + names : "") + "; found "
                     + usable.size() + " (of " + complete.size() + " COMPLETE trials)");
         }
-        if (Arrays.stream(losses).allMatch(v -> v == losses[0])) {
+        if (isConstant(losses)) {
             throw new IllegalArgumentException("the target is " + losses[0] * sign(target) + " in all "
                     + usable.size() + " usable trials: with a constant objective no parameter matters,"
                     + " so importance is undefined");
         }
-        if (names.isEmpty() && requested == null) {
+        ParamColumns columns =
+                names == null ? ParamColumns.ofEveryParam(usable, unusable) : ParamColumns.of(names, usable);
+        if (columns.params().isEmpty() && requested == null) {
             throw new IllegalArgumentException(
                     forest
                             ? "no parameter is present, with the same distribution, in every COMPLETE trial;"
                                     + " name the parameters to assess with params(...) or use PedAnova"
                             : "the COMPLETE trials have no parameters");
         }
-        return new ImportanceInput(names, ParamColumns.of(names, usable), losses);
+        return new ImportanceInput(columns.params(), columns, losses);
+    }
+
+    private static boolean isConstant(double[] losses) {
+        for (double v : losses) {
+            if (v != losses[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double sign(Target target) {
@@ -198,7 +210,7 @@ final class ImportanceInput {
         // Single-valued parameters cannot vary: importance 0, left out of the forest (as Optuna).
         List<Integer> varying = new ArrayList<>();
         for (int p = 0; p < params.size(); p++) {
-            if (!columns.distributions()[p][0].isSingle()) {
+            if (!columns.distribution(p, 0).isSingle()) {
                 varying.add(p);
             }
         }
@@ -228,7 +240,7 @@ final class ImportanceInput {
             int[][] columnsOfParam = new int[varying.size()][];
             for (int k = 0; k < varying.size(); k++) {
                 int p = varying.get(k);
-                Distribution d = columns.distributions()[p][0];
+                Distribution d = columns.distribution(p, 0);
                 double[] values = columns.values()[p];
                 if (d instanceof CategoricalDistribution c) {
                     int choices = c.choices().size();

@@ -1,12 +1,9 @@
 package io.tunekit.analysis.importance;
 
 import io.tunekit.distribution.Distribution;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /** The computation behind {@link PedAnova}: raw (unnormalised) importances of given parameters. */
 final class PedAnovaScores {
@@ -40,29 +37,74 @@ final class PedAnovaScores {
                     + " can be told apart; use a smaller targetQuantile or another evaluator");
         }
         double share = (double) targetCount / regionCount;
+        ScottParzenGrid[][] grids = grids(columns);
         double[] scores = new double[columns.params().size()];
         for (int p = 0; p < scores.length; p++) {
-            Distribution[] distributions = columns.distributions()[p];
-            double score = 0;
-            for (Regime regime : regimes(distributions, inRegion)) {
-                Distribution distribution = regime.distribution();
-                int[] regionTrials = regime.trials();
-                int[] targetTrials =
-                        Arrays.stream(regionTrials).filter(i -> inTarget[i]).toArray();
-                if (distribution == null || distribution.isSingle() || targetTrials.length == 0) {
-                    continue;
-                }
-                double alpha = (double) targetTrials.length / targetCount;
-                double beta = (double) regionTrials.length / regionCount;
-                score += alpha
-                        * alpha
-                        / beta
-                        * pearsonDivergence(
-                                distribution, columns.values()[p], targetTrials, regionTrials, settings.baseline());
-            }
-            scores[p] = score * share * share;
+            scores[p] = score(columns, p, grids[p], inRegion, inTarget, regionCount, targetCount, settings.baseline())
+                    * share
+                    * share;
         }
         return scores;
+    }
+
+    /**
+     * The grid of each parameter's each distribution ({@code null} for a single-valued one, which
+     * has no density to compare). Parameters with the same distribution instance (as read from a
+     * storage) share a grid and its prior kernel; telling equal instances apart would cost the
+     * first call more (the records' {@code equals}) than the few grids it saves.
+     */
+    private static ScottParzenGrid[][] grids(ParamColumns columns) {
+        Map<Distribution, ScottParzenGrid> made = new IdentityHashMap<>();
+        ScottParzenGrid[][] grids = new ScottParzenGrid[columns.distinct().length][];
+        for (int p = 0; p < grids.length; p++) {
+            Distribution[] distinct = columns.distinct()[p];
+            grids[p] = new ScottParzenGrid[distinct.length];
+            for (int r = 0; r < distinct.length; r++) {
+                Distribution d = distinct[r];
+                if (!d.isSingle()) {
+                    ScottParzenGrid grid = made.get(d);
+                    if (grid == null) {
+                        grid = ScottParzenGrid.of(d);
+                        made.put(d, grid);
+                    }
+                    grids[p][r] = grid;
+                }
+            }
+        }
+        return grids;
+    }
+
+    /**
+     * One parameter's importance before the scaling by {@code (|top| / |region|)^2}.
+     *
+     * @param regimeGrids the grid of each of the parameter's distributions, by number
+     */
+    private static double score(
+            ParamColumns columns,
+            int p,
+            ScottParzenGrid[] regimeGrids,
+            boolean[] inRegion,
+            boolean[] inTarget,
+            int regionCount,
+            int targetCount,
+            PedAnova.Baseline baseline) {
+        Regimes regimes =
+                Regimes.count(regimeGrids, columns.distributionIds()[p], columns.values()[p], inRegion, inTarget);
+        double score = 0;
+        for (int r : regimes.order()) {
+            if (regimes.regionSizes()[r] < MIN_TRIALS_IN_REGIME
+                    || regimeGrids[r] == null
+                    || regimes.targetSizes()[r] == 0) {
+                continue;
+            }
+            double alpha = (double) regimes.targetSizes()[r] / targetCount;
+            double beta = (double) regimes.regionSizes()[r] / regionCount;
+            score += alpha
+                    * alpha
+                    / beta
+                    * pearsonDivergence(regimeGrids[r], regimes.targetCounts()[r], regimes.regionCounts()[r], baseline);
+        }
+        return score;
     }
 
     /**
@@ -84,73 +126,66 @@ final class PedAnovaScores {
         return keep;
     }
 
-    /** The region trials (by index) in which a parameter has one distribution ({@code null}: absent). */
-    private record Regime(Distribution distribution, int[] trials) {}
-
     /**
-     * The region trials grouped by the parameter's distribution, {@code null} for trials without
-     * the parameter; regimes with fewer than {@value #MIN_TRIALS_IN_REGIME} trials are left out.
+     * A parameter's region trials grouped by its distribution in them (a regime; trials without
+     * the parameter form none), with the number of region and top trials in each regime and their
+     * counts on the regime's grid.
+     *
+     * @param order the regimes in the order they first appear among the region trials
      */
-    private static List<Regime> regimes(Distribution[] distributions, boolean[] inRegion) {
-        // Trials mostly share one distribution: compare with the previous trial's before hashing.
-        int[] regimeOf = new int[distributions.length];
-        List<Distribution> keys = new ArrayList<>();
-        Map<Distribution, Integer> ids = new HashMap<>();
-        List<int[]> sizes = new ArrayList<>();
-        Distribution previous = null;
-        int previousId = -1;
-        for (int i = 0; i < distributions.length; i++) {
-            if (!inRegion[i]) {
-                regimeOf[i] = -1;
-                continue;
+    private record Regimes(
+            int[] order, int[] regionSizes, int[] targetSizes, int[][] regionCounts, int[][] targetCounts) {
+
+        /**
+         * One pass over the trials.
+         *
+         * @param grids each regime's grid, {@code null} for a single-valued distribution (not counted)
+         * @param regimeOf each trial's regime, -1 where it lacks the parameter
+         */
+        static Regimes count(
+                ScottParzenGrid[] grids, int[] regimeOf, double[] values, boolean[] inRegion, boolean[] inTarget) {
+            int regimes = grids.length;
+            int[] regionSizes = new int[regimes];
+            int[] targetSizes = new int[regimes];
+            int[][] regionCounts = new int[regimes][];
+            int[][] targetCounts = new int[regimes][];
+            int[] order = new int[regimes];
+            int seen = 0;
+            for (int r = 0; r < regimes; r++) {
+                int size = grids[r] == null ? 0 : grids[r].size();
+                regionCounts[r] = new int[size];
+                targetCounts[r] = new int[size];
             }
-            Distribution d = distributions[i];
-            int id;
-            if (previousId >= 0 && Objects.equals(d, previous)) {
-                id = previousId;
-            } else {
-                id = ids.computeIfAbsent(d, key -> {
-                    keys.add(key);
-                    sizes.add(new int[1]);
-                    return keys.size() - 1;
-                });
-                previous = d;
-                previousId = id;
+            for (int i = 0; i < regimeOf.length; i++) {
+                int r = regimeOf[i];
+                if (r < 0 || !inRegion[i]) {
+                    continue;
+                }
+                if (regionSizes[r]++ == 0) {
+                    order[seen++] = r;
+                }
+                boolean top = inTarget[i];
+                if (top) {
+                    targetSizes[r]++;
+                }
+                ScottParzenGrid grid = grids[r];
+                if (grid != null) {
+                    int k = grid.index(values[i]);
+                    regionCounts[r][k]++;
+                    if (top) {
+                        targetCounts[r][k]++;
+                    }
+                }
             }
-            regimeOf[i] = id;
-            sizes.get(id)[0]++;
+            return new Regimes(Arrays.copyOf(order, seen), regionSizes, targetSizes, regionCounts, targetCounts);
         }
-        int[][] members = new int[keys.size()][];
-        for (int r = 0; r < members.length; r++) {
-            members[r] = new int[sizes.get(r)[0]];
-        }
-        int[] filled = new int[keys.size()];
-        for (int i = 0; i < regimeOf.length; i++) {
-            int r = regimeOf[i];
-            if (r >= 0) {
-                members[r][filled[r]++] = i;
-            }
-        }
-        List<Regime> regimes = new ArrayList<>();
-        for (int r = 0; r < members.length; r++) {
-            if (members[r].length >= MIN_TRIALS_IN_REGIME) {
-                regimes.add(new Regime(keys.get(r), members[r]));
-            }
-        }
-        return regimes;
     }
 
     private static double pearsonDivergence(
-            Distribution distribution,
-            double[] values,
-            int[] targetTrials,
-            int[] regionTrials,
-            PedAnova.Baseline baseline) {
-        double[] top =
-                ScottParzenGrid.density(distribution, ScottParzenGrid.counts(distribution, values, targetTrials));
-        double[] reference = baseline == PedAnova.Baseline.REGION_TRIALS
-                ? ScottParzenGrid.density(distribution, ScottParzenGrid.counts(distribution, values, regionTrials))
-                : uniform(top.length);
+            ScottParzenGrid grid, int[] targetCounts, int[] regionCounts, PedAnova.Baseline baseline) {
+        double[] top = grid.density(targetCounts);
+        double[] reference =
+                baseline == PedAnova.Baseline.REGION_TRIALS ? grid.density(regionCounts) : uniform(top.length);
         double divergence = 0;
         for (int k = 0; k < top.length; k++) {
             double q = reference[k] + DENSITY_FLOOR;

@@ -4,6 +4,7 @@ import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.distribution.Distribution;
 import io.tunekit.distribution.FloatDistribution;
 import io.tunekit.distribution.IntDistribution;
+import java.util.Arrays;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -15,6 +16,11 @@ import org.apache.commons.math3.special.Erf;
  * Scott's bandwidth (never below {@code 0.5 / 1.64} grid steps, so that 90% of a kernel's mass
  * stays within a step of its centre); categorical kernels put most of their mass on their own
  * choice.
+ *
+ * <p>One instance serves every density on one distribution's grid: the prior kernel, the same for
+ * all of them, is discretised once, and the tail probabilities of a kernel are computed for one
+ * half of the grid and mirrored, since the standard normal tails are symmetric. Each tail costs a
+ * Commons Math {@code erfc}, by far the dearest step of a density on the grid.
  */
 final class ScottParzenGrid {
 
@@ -22,7 +28,59 @@ final class ScottParzenGrid {
     static final double PRIOR_WEIGHT = 1.0;
     private static final double MIN_BANDWIDTH = 0.5 / 1.64;
 
-    private ScottParzenGrid() {}
+    /** How an internal value maps to the grid. */
+    private enum Scale {
+        /** The value is the index of a choice. */
+        CATEGORICAL,
+        /** Evenly spaced points from low to high. */
+        LINEAR,
+        /** Evenly spaced points from log(low) to log(high). */
+        LOG
+    }
+
+    private final Scale scale;
+    private final int size;
+    private final double low;
+    private final double stepSize;
+    /** The prior kernel's mass on each grid point (numeric grids; empty for categorical ones). */
+    private final double[] priorCells;
+    /** The prior kernel's mass inside the grid. */
+    private final double priorInside;
+
+    private ScottParzenGrid(Distribution distribution) {
+        size = gridSize(distribution);
+        if (distribution instanceof CategoricalDistribution) {
+            scale = Scale.CATEGORICAL;
+            low = 0;
+            stepSize = 1;
+            priorCells = new double[0];
+            priorInside = 1;
+            return;
+        }
+        boolean log = distribution instanceof FloatDistribution f ? f.log() : ((IntDistribution) distribution).log();
+        scale = log ? Scale.LOG : Scale.LINEAR;
+        double lowest = lowOf(distribution);
+        double highest = highOf(distribution);
+        if (log) {
+            lowest = Math.log(lowest);
+            highest = Math.log(highest);
+        }
+        low = lowest;
+        stepSize = (highest - lowest) / (size - 1);
+        // The prior kernel: centred on the middle of the grid (between two points for an even
+        // size), as wide as the grid.
+        int middle = (size - 1) / 2;
+        double shift = (size - 1) / 2.0 - middle;
+        int offset = size - 1 - middle;
+        double[] tails = edgeTails(size, shift, size);
+        priorCells = Arrays.copyOfRange(cellMasses(tails, shift, size), offset, offset + size);
+        priorInside = inside(tails, shift, offset, size);
+    }
+
+    /** The grid of a distribution that admits more than one value. */
+    static ScottParzenGrid of(Distribution distribution) {
+        return new ScottParzenGrid(distribution);
+    }
 
     /** The number of grid points for a numeric or categorical distribution. */
     static int gridSize(Distribution distribution) {
@@ -44,41 +102,24 @@ final class ScottParzenGrid {
         return MAX_GRID_POINTS;
     }
 
-    /**
-     * How many of the chosen trials fall on each grid point.
-     *
-     * @param values the parameter's internal values, one per trial
-     * @param chosen the indices of the trials to count
-     */
-    static int[] counts(Distribution distribution, double[] values, int[] chosen) {
-        int size = gridSize(distribution);
-        int[] counts = new int[size];
-        if (distribution instanceof CategoricalDistribution) {
-            for (int i : chosen) {
-                counts[(int) values[i]]++;
-            }
-            return counts;
-        }
-        boolean log = distribution instanceof FloatDistribution f ? f.log() : ((IntDistribution) distribution).log();
-        double low = lowOf(distribution);
-        double high = highOf(distribution);
-        if (log) {
-            low = Math.log(low);
-            high = Math.log(high);
-        }
-        double stepSize = (high - low) / (size - 1);
-        for (int i : chosen) {
-            double v = log ? Math.log(values[i]) : values[i];
-            // Nearest grid point; a value exactly between two goes to the lower one.
-            int index = (int) Math.ceil((v - low) / stepSize - 0.5);
-            counts[Math.max(0, Math.min(size - 1, index))]++;
-        }
-        return counts;
+    /** The number of grid points. */
+    int size() {
+        return size;
     }
 
-    /** The estimator's density at every grid point, for counts from {@link #counts}. */
-    static double[] density(Distribution distribution, int[] counts) {
-        return distribution instanceof CategoricalDistribution ? categoricalDensity(counts) : numericDensity(counts);
+    /** The grid point of an internal value: its choice, or the nearest point (the lower one of two as near). */
+    int index(double internal) {
+        if (scale == Scale.CATEGORICAL) {
+            return (int) internal;
+        }
+        double v = scale == Scale.LOG ? Math.log(internal) : internal;
+        int index = (int) Math.ceil((v - low) / stepSize - 0.5);
+        return Math.max(0, Math.min(size - 1, index));
+    }
+
+    /** The estimator's density at every grid point, for the number of values on each ({@link #index}). */
+    double[] density(int[] counts) {
+        return scale == Scale.CATEGORICAL ? categoricalDensity(counts) : numericDensity(counts);
     }
 
     private static double[] categoricalDensity(int[] counts) {
@@ -104,8 +145,7 @@ final class ScottParzenGrid {
         return density;
     }
 
-    private static double[] numericDensity(int[] counts) {
-        int size = counts.length;
+    private double[] numericDensity(int[] counts) {
         int occupied = 0;
         long total = 0;
         long weightedSum = 0;
@@ -141,14 +181,15 @@ final class ScottParzenGrid {
         // Every observation kernel has the same bandwidth and sits on a grid point, so its masses
         // depend only on the offset between grid point and centre: one table serves them all.
         double[] tails = edgeTails(size, 0.0, bandwidth);
+        double[] cells = cellMasses(tails, 0.0, size);
         for (int c = 0; c < occupied; c++) {
-            addKernel(density, tails, 0.0, size - 1 - centres[c], counts[centres[c]] / mixtureTotal);
+            int offset = size - 1 - centres[c];
+            addKernel(density, cells, offset, inside(tails, 0.0, offset, size), counts[centres[c]] / mixtureTotal);
         }
-        // The prior kernel: centred on the middle of the grid (between two points for an even
-        // size), as wide as the grid.
-        int middle = (size - 1) / 2;
-        double shift = (size - 1) / 2.0 - middle;
-        addKernel(density, edgeTails(size, shift, size), shift, size - 1 - middle, PRIOR_WEIGHT / mixtureTotal);
+        double priorWeight = PRIOR_WEIGHT / mixtureTotal;
+        for (int k = 0; k < size; k++) {
+            density[k] += priorWeight * priorCells[k] / priorInside;
+        }
         return density;
     }
 
@@ -163,8 +204,13 @@ final class ScottParzenGrid {
     private static double[] edgeTails(int size, double shift, double sd) {
         double[] tails = new double[2 * size];
         for (int i = 0; i < tails.length; i++) {
-            double z = edge(i, size, shift) / sd;
-            tails[i] = z <= 0 ? lowerTail(z) : lowerTail(-z);
+            double edge = edge(i, size, shift);
+            if (edge <= 0) {
+                tails[i] = lowerTail(edge / sd);
+            } else {
+                // The edge as far below the centre, already filled: the same tail, mirrored.
+                tails[i] = tails[2 * size - 1 + (int) (2 * shift) - i];
+            }
         }
         return tails;
     }
@@ -173,17 +219,29 @@ final class ScottParzenGrid {
         return i - (size - 1) - 0.5 - shift;
     }
 
+    /** The kernel's mass of each cell, {@code [edge a, edge a + 1]} at index a. */
+    private static double[] cellMasses(double[] tails, double shift, int size) {
+        double[] cells = new double[tails.length - 1];
+        for (int a = 0; a < cells.length; a++) {
+            cells[a] = mass(tails, shift, a, a + 1, size);
+        }
+        return cells;
+    }
+
+    /** The kernel's mass inside the grid, whose left edge is edge {@code offset}. */
+    private static double inside(double[] tails, double shift, int offset, int size) {
+        return mass(tails, shift, offset, offset + size, size);
+    }
+
     /**
      * Adds a kernel discretised to the grid (mass of [k - 0.5, k + 0.5]) and truncated to it.
      *
-     * @param tails from {@link #edgeTails} for the kernel
+     * @param cells from {@link #cellMasses} for the kernel
      * @param offset the edge index of grid point 0's left edge, {@code size - 1 - c}
      */
-    private static void addKernel(double[] density, double[] tails, double shift, int offset, double weight) {
-        int size = density.length;
-        double inside = mass(tails, shift, offset, offset + size, size);
-        for (int k = 0; k < size; k++) {
-            density[k] += weight * mass(tails, shift, offset + k, offset + k + 1, size) / inside;
+    private static void addKernel(double[] density, double[] cells, int offset, double inside, double weight) {
+        for (int k = 0; k < density.length; k++) {
+            density[k] += weight * cells[offset + k] / inside;
         }
     }
 

@@ -29,8 +29,10 @@ import picocli.CommandLine.Option;
  * {@code --trials} trials over {@code --params} parameters (floats, log floats, ints and
  * categoricals; the objective weighs parameter i by 0.8^i) is written to SQLite; each side reads it
  * once into memory and then times {@code --repeats} computations per evaluator. Reported: the
- * median seconds of each side and their ratio, for Tunekit both its first call in a fresh JVM
- * ("1st") and the median after five calls that let the JIT compile, as in a long-running JVM. Optuna's fANOVA is timed with {@code --optuna-trees}
+ * median seconds of each side and their ratio, for Tunekit both its first call in the JVM
+ * ("1st": the importance code is loaded and interpreted, the trials are already read, and the
+ * JVM has just run the study, so core's code is compiled) and the median after five calls that
+ * let the JIT compile, as in a long-running JVM. Optuna's fANOVA is timed with {@code --optuna-trees}
  * trees and scaled linearly to 64 (its cost is per tree), because 64 trees on 10,000 trials take
  * Optuna far longer than a benchmark session; the line says so.
  */
