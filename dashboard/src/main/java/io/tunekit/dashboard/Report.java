@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A study as one self-contained HTML file: the study page of the dashboard with its scripts, its
@@ -69,7 +70,9 @@ public final class Report {
         try {
             Path dir = target.getParent();
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".tunekit-report", ".tmp");
+            // Not Files.createTempFile: its file is readable by the owner only, and the move
+            // would hand that to a report meant to be shared; createFile honours the umask.
+            Path temp = Files.createFile(dir.resolve(".tunekit-report-" + UUID.randomUUID() + ".tmp"));
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                     out.write(before.getBytes(StandardCharsets.UTF_8));

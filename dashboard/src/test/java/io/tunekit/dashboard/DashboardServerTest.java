@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,5 +300,16 @@ class DashboardServerTest {
         assertThat(envelope.get("trials").get(0).get(7).asBoolean()).isEqualTo(first.isFeasible());
         assertThat(Files.list(file.getParent())).containsExactly(file); // no temporary file left
         assertThat(study.directions()).containsExactly(Direction.MINIMIZE, Direction.MINIMIZE, Direction.MAXIMIZE);
+    }
+
+    @Test
+    void theReportGetsTheSamePermissionsAsAnyNewFile() throws Exception {
+        // A report is made to be shared (CI artifacts, mail): not a private temporary file.
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Study study = StudyFixtures.multiObjective(storage, "shared", 3);
+        Path file = dir.resolve("shared.html");
+        Report.write(study, file);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 }
