@@ -8,6 +8,7 @@ import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.InMemoryStorage;
 import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
+import io.tunekit.storage.contract.SampleStudies;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunekit.Direction;
-import io.tunekit.FrozenTrial;
-import io.tunekit.OptimizeOptions;
 import io.tunekit.Studies;
-import io.tunekit.Study;
-import io.tunekit.TrialPrunedException;
 import io.tunekit.TrialState;
-import io.tunekit.distribution.CategoricalDistribution;
-import io.tunekit.sampler.RandomSampler;
 import io.tunekit.storage.DuplicatedStudyException;
 import io.tunekit.storage.InMemoryStorage;
-import io.tunekit.storage.Storage;
 import io.tunekit.storage.UnknownStudyException;
+import io.tunekit.storage.contract.SampleStudies;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,48 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Study management on the JDBC storage: copying between memory and SQLite both ways, and a
  * deletion that leaves no orphan row. The storage-independent rules are in core's StudiesTest.
- * The sample study repeats core's SampleStudies: the test-jar's package io.tunekit is split from
- * the named module io.tunekit.core, so this module's tests cannot compile against it.
+ * The sample study is core's {@link SampleStudies} (test-jar).
  */
 class StudyManagementTest {
 
     @TempDir
     Path dir;
 
-    private static Study sampleStudy(Storage storage, String name) {
-        Study study = Study.builder()
-                .name(name)
-                .direction(Direction.MAXIMIZE)
-                .storage(storage)
-                .sampler(new RandomSampler(3))
-                .build();
-        study.setUserAttr("owner", "me");
-        study.optimize(
-                t -> {
-                    double x = t.suggestFloat("x", 0, 1);
-                    t.suggest("c", CategoricalDistribution.of("a", 2, null));
-                    t.report(x, 0);
-                    t.setUserAttr("u", List.of(1, 2));
-                    if (t.number() == 1) {
-                        throw new TrialPrunedException();
-                    }
-                    if (t.number() == 2) {
-                        throw new IllegalStateException("boom");
-                    }
-                    return x;
-                },
-                OptimizeOptions.trials(6).catching(IllegalStateException.class));
-        study.enqueueTrial(Map.of("x", 0.5));
-        return study;
-    }
-
     @Test
     void copiesAStudyBetweenMemoryAndSqliteBothWays() {
         InMemoryStorage memory = new InMemoryStorage();
-        sampleStudy(memory, "source");
+        SampleStudies.sampleStudy(memory, "source");
         try (JdbcStorage sqlite = Storages.open("sqlite:" + dir.resolve("copy.db"))) {
             long copied = Studies.copy(memory, "source", sqlite, "copy");
-            assertSameTrials(
+            SampleStudies.assertSameTrials(
                     memory.trials(memory.findStudy("source").orElseThrow(), EnumSet.allOf(TrialState.class)),
                     sqlite.trials(copied, EnumSet.allOf(TrialState.class)));
             assertThat(sqlite.studyUserAttrs(copied)).isEqualTo(Map.of("owner", "me"));
@@ -82,29 +48,12 @@ class StudyManagementTest {
             InMemoryStorage back = new InMemoryStorage();
             long again = Studies.copy(sqlite, "copy", back);
             assertThat(back.studyName(again)).isEqualTo("copy");
-            assertSameTrials(
+            SampleStudies.assertSameTrials(
                     sqlite.trials(copied, EnumSet.allOf(TrialState.class)),
                     back.trials(again, EnumSet.allOf(TrialState.class)));
         }
         assertThatThrownBy(() -> Studies.copy(memory, "nope", new InMemoryStorage()))
                 .isInstanceOf(UnknownStudyException.class);
-    }
-
-    private static void assertSameTrials(List<FrozenTrial> expected, List<FrozenTrial> actual) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            FrozenTrial e = expected.get(i);
-            FrozenTrial a = actual.get(i);
-            assertThat(a.number()).isEqualTo(e.number());
-            assertThat(a.state()).isEqualTo(e.state());
-            assertThat(a.values()).isEqualTo(e.values());
-            assertThat(a.params()).isEqualTo(e.params());
-            assertThat(a.distributions()).isEqualTo(e.distributions());
-            assertThat(a.userAttrs()).isEqualTo(e.userAttrs());
-            assertThat(a.systemAttrs()).isEqualTo(e.systemAttrs());
-            assertThat(a.intermediateValues()).isEqualTo(e.intermediateValues());
-            assertThat(a.datetimeStart() == null).isEqualTo(e.datetimeStart() == null);
-        }
     }
 
     @Test
@@ -113,8 +62,8 @@ class StudyManagementTest {
         try (JdbcStorage storage = Storages.builder("sqlite:" + db)
                 .heartbeatInterval(java.time.Duration.ofSeconds(5))
                 .build()) {
-            sampleStudy(storage, "gone");
-            sampleStudy(storage, "kept");
+            SampleStudies.sampleStudy(storage, "gone");
+            SampleStudies.sampleStudy(storage, "kept");
             long gone = storage.findStudy("gone").orElseThrow();
             storage.setStudySystemAttr(gone, "k", 1);
             storage.recordHeartbeat(storage.trialId(gone, 0));

@@ -1,7 +1,12 @@
-package io.tunekit;
+package io.tunekit.storage.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunekit.Direction;
+import io.tunekit.FrozenTrial;
+import io.tunekit.OptimizeOptions;
+import io.tunekit.Study;
+import io.tunekit.TrialPrunedException;
 import io.tunekit.distribution.CategoricalDistribution;
 import io.tunekit.sampler.RandomSampler;
 import io.tunekit.storage.Storage;
@@ -10,7 +15,9 @@ import java.util.Map;
 
 /**
  * A study with a trial in every state and every kind of field, for study management tests here
- * and in the storage module (through core's test-jar).
+ * and in the storage module (through core's test-jar, in this package: the storage module's
+ * tests cannot compile against the test-jar's {@code io.tunekit} package, which is split from
+ * the named module io.tunekit.core).
  */
 public final class SampleStudies {
 
