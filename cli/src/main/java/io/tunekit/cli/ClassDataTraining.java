@@ -30,7 +30,7 @@ public final class ClassDataTraining {
         Files.deleteIfExists(dir.resolve("training.db-wal"));
         Files.deleteIfExists(dir.resolve("training.db-shm"));
         Map<String, String> env = Map.of("TUNEKIT_STORAGE", "sqlite:///" + db);
-        Tunekit.configureLogging();
+        CliLogging.configure();
         SqliteWarmUp.start(env);
         String space = "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": -10, \"high\": 10}},"
                 + " \"n\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 1, \"high\": 8, \"log\": true}},"

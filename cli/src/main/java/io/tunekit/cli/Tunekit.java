@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +77,7 @@ public final class Tunekit implements Runnable {
 
     /** Runs {@code tunekit} and exits with its status. */
     public static void main(String[] args) {
-        configureLogging(args);
+        CliLogging.configure(args);
         SqliteWarmUp.start(System.getenv(), args); // configures SQLite's native library cache too
         int status = commandLine(System.getenv(), args).execute(args);
         System.exit(status);
@@ -96,7 +94,7 @@ public final class Tunekit implements Runnable {
     public static CommandLine commandLine(Map<String, String> env, String... args) {
         CommandLine cl = new CommandLine(new Tunekit(env));
         for (Commands.Entry entry : Commands.neededFor(args)) {
-            cl.addSubcommand(entry.name(), entry.factory().get());
+            cl.addSubcommand(entry.name(), entry.create());
         }
         Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
@@ -164,27 +162,6 @@ public final class Tunekit implements Runnable {
             return ExitCode.USAGE;
         }
         return ExitCode.INTERNAL;
-    }
-
-    /**
-     * The library's own log records (java.util.logging) as one line each on stderr, Optuna-like
-     * ({@code [W 2026-01-02 10:00:00] ...}): warnings by default, also info with {@code -v},
-     * errors only with {@code -q}. A user's own {@code java.util.logging.config.file} wins.
-     */
-    static void configureLogging(String... args) {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        System.setProperty("java.util.logging.SimpleFormatter.format", "[%4$.1s %1$tF %1$tT] %5$s%6$s%n");
-        java.util.List<String> list = Arrays.asList(args);
-        Level level = list.contains("-q") || list.contains("--quiet")
-                ? Level.SEVERE
-                : list.contains("-v") || list.contains("--verbose") ? Level.INFO : Level.WARNING;
-        Logger root = Logger.getLogger("");
-        root.setLevel(level);
-        for (var handler : root.getHandlers()) {
-            handler.setLevel(level);
-        }
     }
 
     /** {@code tunekit --version}: the version the jar was built from. */

@@ -86,7 +86,7 @@ abstract class TunekitCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UnknownStudyException("named '" + name + "'"));
     }
 
-    /** An informational line on stderr, Optuna-like ({@code [I 2026-01-02 10:00:00] ...}), with {@code -v} only. */
+    /** An informational line on stderr, as the library's log lines ({@link CliLogging#line}), with {@code -v} only. */
     void info(String message) {
         if (tunekit().global.verbose && !tunekit().global.quiet) {
             log('I', message);
@@ -101,7 +101,7 @@ abstract class TunekitCommand implements Callable<Integer> {
     }
 
     private void log(char level, String message) {
-        err().println("[" + level + " " + PythonText.datetime(java.time.Instant.now()) + "] " + message);
+        err().println(CliLogging.line(level, java.time.Instant.now(), message));
         err().flush();
     }
 

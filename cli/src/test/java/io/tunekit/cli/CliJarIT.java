@@ -61,6 +61,25 @@ class CliJarIT {
     }
 
     @Test
+    void theLibrarysWarningsAreOptunaLikeLinesAndQuietHidesThem() throws Exception {
+        // A step that does not divide the range: the distribution warns that it lowers high.
+        String url = "sqlite:///" + dir.resolve("w.db");
+        Map<String, String> env = Map.of("TUNEKIT_STORAGE", url);
+        launcher(env, "create-study", "--study-name", "w").ok();
+        String space = "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": 0, \"high\": 1,"
+                + " \"step\": 0.3}}}";
+        Cli.Result warned = launcher(env, "ask", "--study-name", "w", "--search-space", space);
+        assertThat(warned.status()).isZero();
+        assertThat(warned.err().strip().lines())
+                .singleElement()
+                .asString()
+                .matches("\\[W \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\] .*range is not divisible by step.*");
+        Cli.Result quiet = launcher(env, "ask", "--study-name", "w", "--search-space", space, "-q");
+        assertThat(quiet.status()).isZero();
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
     void askAndTellAsProcessesOnSqlite() throws Exception {
         askTellTrials("sqlite:///" + dir.resolve("loop.db"));
     }
