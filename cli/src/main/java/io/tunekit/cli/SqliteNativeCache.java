@@ -2,6 +2,7 @@ package io.tunekit.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,19 +35,46 @@ final class SqliteNativeCache {
             return;
         }
         try {
-            String resource = LibraryLoaderUtil.getNativeLibResourcePath();
+            // The driver's platform detection forks `uname -o` and lists the process's mapped
+            // files: a fixed cost of every start that would defeat the cache. So the directory is
+            // named by what is cheap to know (driver version, OS, architecture, C library), and
+            // the driver detects its platform only when the directory is filled.
+            Path dir = Path.of(base, platformKey());
             String name = LibraryLoaderUtil.getNativeLibName();
-            // One directory per driver version and platform: a newer jar never loads an older library.
-            Path dir = Path.of(base, SQLiteJDBCLoader.getVersion() + resource.replace('/', '-'));
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
-                extract(resource + "/" + name, dir, lib);
+                extract(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name, dir, lib);
             }
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", name);
             System.setProperty("org.sqlite.tmpdir", dir.toString());
         } catch (IOException | RuntimeException e) {
             // The driver extracts the library itself, as without the cache.
+        }
+    }
+
+    /**
+     * The cache directory's name: one per driver version and platform, so that a newer jar never
+     * loads an older library, and a repository shared between machines keeps one library each.
+     * A Linux with musl's loader installed gets a name of its own, as the driver's Linux-Musl
+     * libraries differ from its glibc ones.
+     */
+    static String platformKey() {
+        String key = SQLiteJDBCLoader.getVersion() + "-" + System.getProperty("os.name") + "-"
+                + System.getProperty("os.arch");
+        key = key.replace(' ', '_').replace('/', '_'); // "Mac OS X", "Windows 10"
+        return hasMuslLoader() ? key + "-musl" : key;
+    }
+
+    private static boolean hasMuslLoader() {
+        Path lib = Path.of("/lib");
+        if (!Files.isDirectory(lib)) {
+            return false;
+        }
+        try (DirectoryStream<Path> musl = Files.newDirectoryStream(lib, "ld-musl-*")) {
+            return musl.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
         }
     }
 
