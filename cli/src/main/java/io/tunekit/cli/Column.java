@@ -39,4 +39,16 @@ record Column(String attr, Object key) {
     String flatName() {
         return isPlain() ? attr : attr + "_" + key;
     }
+
+    // Written out, not generated: a record's generated equals and hashCode are linked by
+    // invokedynamic on first use, milliseconds of start-up for a command run once per trial.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Column c && attr.equals(c.attr) && key.equals(c.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * attr.hashCode() + key.hashCode();
+    }
 }

@@ -5,47 +5,76 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
  * The one list of {@code tunekit}'s commands. A module adds a command by writing one picocli
- * {@code @Command} class (see {@link TunekitCommand}) and one line here; nothing else registers
- * commands. The list holds factories, not instances, so that a run loads only the command it
+ * {@code @Command} class (see {@link TunekitCommand}) and its name in two places here; nothing else registers
+ * commands. The list holds names, not instances, so that a run loads only the command it
  * executes (start-up time matters for commands run in shell loops).
  */
 final class Commands {
 
     /**
-     * A command's name and how to make it.
+     * A command: its name, and how to make it.
      *
      * @param name what the user types; must equal the {@code name} of the class's {@code @Command}
-     * @param factory creates the picocli command object
      */
-    record Entry(String name, Supplier<Object> factory) {}
+    record Entry(String name) {
+
+        /**
+         * A new picocli command object for this command. A switch, not a list of constructor
+         * references: each of those is an invokedynamic call site that the JVM links when the
+         * list is built, for every command, in every run.
+         */
+        Object create() {
+            return switch (name) {
+                case "create-study" -> new CreateStudyCommand();
+                case "delete-study" -> new DeleteStudyCommand();
+                case "study" -> new StudyCommand();
+                case "study-names" -> new StudyNamesCommand();
+                case "studies" -> new StudiesCommand();
+                case "trials" -> new TrialsCommand();
+                case "best-trial" -> new BestTrialCommand();
+                case "best-trials" -> new BestTrialsCommand();
+                case "storage" -> new StorageCommand();
+                case "ask" -> new AskCommand();
+                case "tell" -> new TellCommand();
+                case "export" -> new ExportCommand();
+                case "copy-study" -> new CopyStudyCommand();
+                case "watch" -> new WatchCommand();
+                case "importance" -> new ImportanceCommand();
+                case "report" -> new ReportCommand();
+                case "dashboard" -> new DashboardCommand();
+                case "generate-completion" -> new AutoComplete.GenerateCompletion();
+                case "help" -> new CommandLine.HelpCommand();
+                default -> throw new IllegalStateException("no command class for '" + name + "'");
+            };
+        }
+    }
 
     /** In the order {@code tunekit --help} lists them: Optuna's commands first, then Tunekit's own. */
     static final List<Entry> ALL = List.of(
-            new Entry("create-study", CreateStudyCommand::new),
-            new Entry("delete-study", DeleteStudyCommand::new),
-            new Entry("study", StudyCommand::new),
-            new Entry("study-names", StudyNamesCommand::new),
-            new Entry("studies", StudiesCommand::new),
-            new Entry("trials", TrialsCommand::new),
-            new Entry("best-trial", BestTrialCommand::new),
-            new Entry("best-trials", BestTrialsCommand::new),
-            new Entry("storage", StorageCommand::new),
-            new Entry("ask", AskCommand::new),
-            new Entry("tell", TellCommand::new),
-            new Entry("export", ExportCommand::new),
-            new Entry("copy-study", CopyStudyCommand::new),
-            new Entry("watch", WatchCommand::new),
-            new Entry("importance", ImportanceCommand::new),
-            new Entry("report", ReportCommand::new),
-            new Entry("dashboard", DashboardCommand::new),
-            new Entry("generate-completion", AutoComplete.GenerateCompletion::new),
-            new Entry("help", CommandLine.HelpCommand::new));
+            new Entry("create-study"),
+            new Entry("delete-study"),
+            new Entry("study"),
+            new Entry("study-names"),
+            new Entry("studies"),
+            new Entry("trials"),
+            new Entry("best-trial"),
+            new Entry("best-trials"),
+            new Entry("storage"),
+            new Entry("ask"),
+            new Entry("tell"),
+            new Entry("export"),
+            new Entry("copy-study"),
+            new Entry("watch"),
+            new Entry("importance"),
+            new Entry("report"),
+            new Entry("dashboard"),
+            new Entry("generate-completion"),
+            new Entry("help"));
 
     /** Commands that need every other one registered (they list or describe them all). */
     private static final Set<String> NEED_ALL = Set.of("help", "generate-completion");

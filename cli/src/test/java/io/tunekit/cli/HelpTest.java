@@ -81,7 +81,7 @@ class HelpTest {
         assertThat(Commands.neededFor("--help")).hasSize(Commands.ALL.size());
         assertThat(Commands.neededFor("help", "trials")).hasSize(Commands.ALL.size());
         for (Commands.Entry e : Commands.ALL) {
-            assertThat(new CommandLine(e.factory().get()).getCommandName()).isEqualTo(e.name());
+            assertThat(new CommandLine(e.create()).getCommandName()).isEqualTo(e.name());
         }
     }
 }

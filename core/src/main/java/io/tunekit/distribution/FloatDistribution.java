@@ -3,6 +3,7 @@ package io.tunekit.distribution;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * A real-valued parameter in {@code [low, high]}, optionally on a log scale or on a step grid
@@ -141,5 +142,25 @@ public record FloatDistribution(double low, double high, Double step, boolean lo
         if (!Double.isFinite(v)) {
             throw new DistributionRuleException("FloatDistribution", "" + what + "=" + v + " must be finite");
         }
+    }
+
+    // equals and hashCode are written out, not generated: a record's generated methods are linked
+    // by invokedynamic on their first call, milliseconds of method-handle spinning that every
+    // short-lived JVM (a `tunekit ask` run once per trial) pays for each record type it compares.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FloatDistribution d
+                && Double.compare(low, d.low) == 0
+                && Double.compare(high, d.high) == 0
+                && Objects.equals(step, d.step)
+                && log == d.log;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Double.hashCode(low);
+        h = 31 * h + Double.hashCode(high);
+        h = 31 * h + Objects.hashCode(step);
+        return 31 * h + Boolean.hashCode(log);
     }
 }

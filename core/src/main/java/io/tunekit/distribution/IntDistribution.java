@@ -99,4 +99,20 @@ public record IntDistribution(int low, int high, int step, boolean log) implemen
     public double singleValue() {
         return low;
     }
+
+    // equals and hashCode are written out, not generated: a record's generated methods are linked
+    // by invokedynamic on their first call, milliseconds of method-handle spinning that every
+    // short-lived JVM (a `tunekit ask` run once per trial) pays for each record type it compares.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IntDistribution d && low == d.low && high == d.high && step == d.step && log == d.log;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Integer.hashCode(low);
+        h = 31 * h + Integer.hashCode(high);
+        h = 31 * h + Integer.hashCode(step);
+        return 31 * h + Boolean.hashCode(log);
+    }
 }
