@@ -9,15 +9,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every difference between the three databases, so that no other class branches on the kind of
@@ -26,6 +26,22 @@ import java.util.Optional;
  */
 enum Dialect {
     SQLITE {
+        @Override
+        Set<String> tableNames(Connection c) throws SQLException {
+            // The catalog itself, without SQLite's own tables (sqlite_sequence, sqlite_stat1), as
+            // the driver's DatabaseMetaData lists them; that builds the same answer through a
+            // large query and a class that costs a one-shot command (tunekit ask) milliseconds.
+            Set<String> out = new HashSet<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            return out;
+        }
+
         @Override
         String forUpdate() {
             // SQLite has no row locks; every write transaction starts with BEGIN IMMEDIATE, which
@@ -42,7 +58,7 @@ enum Dialect {
 
         @Override
         void setDatetime(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
-            ps.setString(index, value == null ? null : WRITE_TEXT.format(value));
+            ps.setString(index, value == null ? null : SqliteDatetimeText.format(value));
         }
 
         @Override
@@ -52,7 +68,7 @@ enum Dialect {
                 return null;
             }
             try {
-                return LocalDateTime.parse(text.trim().replace('T', ' '), TEXT);
+                return SqliteDatetimeText.parse(text);
             } catch (DateTimeParseException e) {
                 throw new SQLException("column " + column + " holds '" + text + "', which is not a datetime", e);
             }
@@ -346,16 +362,25 @@ enum Dialect {
      */
     record Clock(String now, String zone) {}
 
-    /** SQLAlchemy's SQLite DATETIME text: {@code 2026-11-29 09:30:58.133605} (fraction optional). */
-    static final DateTimeFormatter TEXT = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true)
-            .optionalEnd()
-            .toFormatter();
+    /** The names (lower case) of the tables in the connection's current schema. */
+    Set<String> tableNames(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), currentSchema(c), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                out.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
 
-    /** The layout SQLAlchemy writes into SQLite DATETIME columns: always six fraction digits. */
-    static final DateTimeFormatter WRITE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    /** The connection's schema, for the driver's metadata calls; null where the driver has none. */
+    static String currentSchema(Connection c) {
+        try {
+            return c.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            return null; // drivers without schemas (SQLite) answer null or refuse; all tables are in one namespace
+        }
+    }
 
     /** An identifier quoted ({@code key} is reserved in MySQL). */
     String quote(String identifier) {

@@ -2,7 +2,6 @@ package io.tunekit.storage.jdbc;
 
 import io.tunekit.storage.StorageException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -298,7 +297,7 @@ final class OptunaSchema {
      *     at a revision Tunekit does not read
      */
     static String ensure(Connection c, Dialect dialect, Opening opening) throws SQLException {
-        Set<String> existing = tables(c);
+        Set<String> existing = dialect.tableNames(c);
         List<String> revisions = revisions(c, existing);
         if (revisions.size() > 1) {
             return keepTheRevisionOfTheTables(c, revisions, opening);
@@ -335,7 +334,7 @@ final class OptunaSchema {
             }
         }
         if (existing.contains("studies") && hasRows(c, "studies")) {
-            stampedMeanwhile(c);
+            stampedMeanwhile(c, dialect);
             throw new StorageException("The database holds Optuna-like tables with studies but no alembic_version "
                     + "row; Tunekit does not stamp a database it did not create. Open it with Optuna first.");
         }
@@ -362,7 +361,7 @@ final class OptunaSchema {
                 ps.executeUpdate();
             }
         }
-        stampedMeanwhile(c);
+        stampedMeanwhile(c, dialect);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alembic_version (version_num) VALUES (?)")) {
             ps.setString(1, revision.id());
             ps.executeUpdate();
@@ -389,8 +388,8 @@ final class OptunaSchema {
      * Optuna does not take Tunekit's schema lock: the revision may have been stamped (and a study
      * created) since the tables were listed. Then the transaction is tried again, and sees it.
      */
-    private static void stampedMeanwhile(Connection c) throws SQLException {
-        if (!revisions(c, tables(c)).isEmpty()) {
+    private static void stampedMeanwhile(Connection c, Dialect dialect) throws SQLException {
+        if (!revisions(c, dialect.tableNames(c)).isEmpty()) {
             throw new SchemaInProgress("another process stamped the schema revision meanwhile", null);
         }
     }
@@ -486,22 +485,6 @@ final class OptunaSchema {
     }
 
     private static String schema(Connection c) {
-        try {
-            return c.getSchema();
-        } catch (SQLException | AbstractMethodError e) {
-            return null; // drivers without schemas (SQLite) answer null or refuse; all tables are in one namespace
-        }
-    }
-
-    /** The names (lower case) of the tables in the connection's current schema. */
-    static Set<String> tables(Connection c) throws SQLException {
-        Set<String> out = new HashSet<>();
-        DatabaseMetaData meta = c.getMetaData();
-        try (ResultSet rs = meta.getTables(c.getCatalog(), schema(c), "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                out.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
+        return Dialect.currentSchema(c);
     }
 }

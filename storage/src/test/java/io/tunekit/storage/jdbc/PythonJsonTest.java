@@ -51,6 +51,65 @@ class PythonJsonTest {
         assertThat((Double) PythonJson.loads(PythonJson.pythonFloat(d))).isEqualTo(d);
     }
 
+    @Property(tries = 5000)
+    void floatsAreTheShortestNearestDecimal(@ForAll double d) {
+        if (Double.isFinite(d) && d != 0) {
+            assertThat(PythonJson.pythonFloat(d)).isEqualTo(slowRepr(d));
+        }
+    }
+
+    @Test
+    void floatsWithOneOrTwoDigitsAndSubnormalsAreTheShortestNearestDecimal() {
+        // Where the fast path's two-digit check decides: one- and two-digit decimals at every
+        // magnitude, their neighbours, and the subnormals (whose wide gaps make one digit enough).
+        for (int exp = -324; exp <= 308; exp++) {
+            for (int m = 1; m < 100; m++) {
+                double d = Double.parseDouble(m + "E" + exp);
+                if (Double.isFinite(d) && d != 0) {
+                    for (double x : new double[] {d, Math.nextUp(d), Math.nextDown(d)}) {
+                        assertThat(PythonJson.pythonFloat(x)).as("%s", x).isEqualTo(slowRepr(x));
+                    }
+                }
+            }
+        }
+        for (long bits = 1; bits < 2000; bits++) {
+            double d = Double.longBitsToDouble(bits);
+            assertThat(PythonJson.pythonFloat(d)).as("bits %d", bits).isEqualTo(slowRepr(d));
+        }
+    }
+
+    /**
+     * Python's repr by exact arithmetic, the reference for the fast path: start from Java's
+     * round-tripping digits and drop digits while the exactly rounded value still reads back.
+     */
+    private static String slowRepr(double d) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(d);
+        int digits = new java.math.BigDecimal(Double.toString(d))
+                .stripTrailingZeros()
+                .precision();
+        java.math.BigDecimal best = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        while (digits > 1) {
+            java.math.BigDecimal shorter =
+                    exact.round(new java.math.MathContext(digits - 1, java.math.RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != d) {
+                break;
+            }
+            best = shorter;
+            digits--;
+        }
+        best = best.stripTrailingZeros();
+        String unscaled = best.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - 1 - best.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = best.abs().toPlainString();
+            return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
+        }
+        String mantissa = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+        String exp = Integer.toString(Math.abs(exponent));
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exp.length() < 2 ? "0" + exp : exp);
+    }
+
     @Test
     void nestedValuesMatchPythonJsonDumps() {
         Map<String, Object> value = new LinkedHashMap<>();
