@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
  * {@code --optuna-python} the same studies are run by Optuna in the same session
  * ({@code benchmarks/scripts/optuna5_nsga.py}), and both are measured with the same hypervolume
  * code; the script's output is kept beside the report, and {@code --optuna-runs} reads it back so
- * that experiments with Tunekit alone need not run Optuna again.
+ * that experiments with Tunekit alone need not run Optuna again. Before the first recorded study,
+ * unrecorded warm-up studies of every problem and sampler let the JIT compile the samplers, so
+ * that every row's time per trial is a warmed JVM's, as Optuna's leave out Python's imports.
  */
 @Command(
         name = "hypervolume",
@@ -87,6 +89,15 @@ public final class HypervolumeCommand implements Callable<Integer> {
     List<Path> optunaRuns;
 
     @Option(
+            names = "--warmup-studies",
+            defaultValue = "10",
+            description = "Unrecorded studies of every problem and sampler (seeds -1, -2, ...), all run before the "
+                    + "first recorded study, so that each row's time per trial is a warmed JVM's, as Optuna's leave "
+                    + "out Python's imports. Every study has its own sampler, seeded by its own seed, so they "
+                    + "change no hypervolume (default: ${DEFAULT-VALUE}).")
+    int warmupStudies;
+
+    @Option(
             names = "--script",
             defaultValue = "benchmarks/scripts/optuna5_nsga.py",
             description = "The Optuna script (default: ${DEFAULT-VALUE}).")
@@ -110,11 +121,23 @@ public final class HypervolumeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--optuna-python runs Optuna's studies, --optuna-runs reads them: give one of the two");
         }
+        if (warmupStudies < 0) {
+            throw new IllegalArgumentException("--warmup-studies=" + warmupStudies + " must be >= 0");
+        }
         List<ParetoRun> runs = new ArrayList<>();
         if (optunaPython != null) {
             runs.addAll(optunaRuns(List.of(runOptuna(seedList)), seedList));
         } else if (optunaRuns != null) {
             runs.addAll(optunaRuns(optunaRuns, seedList));
+        }
+        // every problem and sampler before any recorded study: the JIT keeps compiling for longer than
+        // one group's warm-up, and a later group can still exercise code the first one did not
+        for (ParetoProblem problem : chosen) {
+            for (String sampler : samplers) {
+                for (int w = 1; w <= warmupStudies; w++) {
+                    ParetoRunner.run(problem, sampler, -w, trials);
+                }
+            }
         }
         for (ParetoProblem problem : chosen) {
             for (String sampler : samplers) {

@@ -44,26 +44,23 @@ class HypervolumeCommandTest {
         return values;
     }
 
-    private static int execute(Path optunaRuns, Path out, String seeds, StringWriter err) {
+    private static int execute(Path optunaRuns, Path out, String seeds, int warmupStudies) {
+        return execute(optunaRuns, out, seeds, warmupStudies, new StringWriter());
+    }
+
+    private static int execute(Path optunaRuns, Path out, String seeds, int warmupStudies, StringWriter err) {
         return new CommandLine(new HypervolumeCommand())
                 .setErr(new PrintWriter(err, true))
                 .execute(
-                        "--problems",
-                        "zdt1",
-                        "--sampler",
-                        "nsga2",
-                        "--optuna-samplers",
-                        "nsga2",
-                        "--seeds",
-                        seeds,
-                        "--trials",
-                        Integer.toString(TRIALS),
-                        "--at",
-                        Integer.toString(TRIALS),
-                        "--optuna-runs",
-                        optunaRuns.toString(),
-                        "--out",
-                        out.toString());
+                        "--problems", "zdt1",
+                        "--sampler", "nsga2",
+                        "--optuna-samplers", "nsga2",
+                        "--seeds", seeds,
+                        "--trials", Integer.toString(TRIALS),
+                        "--at", Integer.toString(TRIALS),
+                        "--optuna-runs", optunaRuns.toString(),
+                        "--warmup-studies", Integer.toString(warmupStudies),
+                        "--out", out.toString());
     }
 
     @SuppressWarnings("unchecked")
@@ -77,16 +74,19 @@ class HypervolumeCommandTest {
     }
 
     @Test
-    void readsSavedOptunaStudies(@TempDir Path dir) throws Exception {
+    void readsSavedOptunaStudiesAndWarmUpStudiesChangeNoHypervolume(@TempDir Path dir) throws Exception {
         Path optuna = dir.resolve("optuna.json");
         List<double[]> values = writeOptunaRuns(optuna);
 
-        assertThat(execute(optuna, dir.resolve("hv.json"), "0", new StringWriter()))
-                .isZero();
+        assertThat(execute(optuna, dir.resolve("cold.json"), "0", 0)).isZero();
+        assertThat(execute(optuna, dir.resolve("warm.json"), "0", 2)).isZero();
 
-        List<Map<String, Object>> rows = rows(dir.resolve("hv.json"));
-        assertThat(rows).extracting(r -> r.get("framework")).containsExactly("optuna 5.0.0", "tunekit");
-        assertThat(hypervolume(rows.get(0))).isEqualTo(Hypervolume.of(values, new double[] {1.1, 11}));
+        List<Map<String, Object>> cold = rows(dir.resolve("cold.json"));
+        List<Map<String, Object>> warm = rows(dir.resolve("warm.json"));
+        assertThat(cold).extracting(r -> r.get("framework")).containsExactly("optuna 5.0.0", "tunekit");
+        assertThat(hypervolume(cold.get(0))).isEqualTo(Hypervolume.of(values, new double[] {1.1, 11}));
+        assertThat(warm).hasSize(2);
+        assertThat(hypervolume(warm.get(1))).isEqualTo(hypervolume(cold.get(1)));
     }
 
     @Test
@@ -95,7 +95,7 @@ class HypervolumeCommandTest {
         writeOptunaRuns(optuna);
 
         StringWriter err = new StringWriter();
-        assertThat(execute(optuna, dir.resolve("out.json"), "0,1", err)).isNotZero();
+        assertThat(execute(optuna, dir.resolve("out.json"), "0,1", 0, err)).isNotZero();
         assertThat(err.toString()).contains("Optuna's zdt1 nsga2 seed 1 is not in");
     }
 }
