@@ -28,7 +28,10 @@ import picocli.CommandLine.Option;
  * problem's reference point) is reported at checkpoints, with the time per trial. With
  * {@code --optuna-python} the same studies are run by Optuna in the same session
  * ({@code benchmarks/scripts/optuna5_nsga.py}), and both are measured with the same hypervolume
- * code.
+ * code; the script's output is kept beside the report, and {@code --optuna-runs} reads it back so
+ * that experiments with Tunekit alone need not run Optuna again. Before the first recorded study,
+ * unrecorded warm-up studies of every problem and sampler let the JIT compile the samplers, so
+ * that every row's time per trial is a warmed JVM's, as Optuna's leave out Python's imports.
  */
 @Command(
         name = "hypervolume",
@@ -74,8 +77,25 @@ public final class HypervolumeCommand implements Callable<Integer> {
     @Option(
             names = "--optuna-python",
             description = "A Python with Optuna 5.0: runs benchmarks/scripts/optuna5_nsga.py for the same problems "
-                    + "and seeds first, in this session.")
+                    + "and seeds first, in this session, and keeps its output as <out>-optuna.json.")
     Path optunaPython;
+
+    @Option(
+            names = "--optuna-runs",
+            split = ",",
+            description = "JSON files of Optuna's studies, written by benchmarks/scripts/optuna5_nsga.py or kept by an "
+                    + "earlier --optuna-python run (<out>-optuna.json), read instead of running the script; they must "
+                    + "hold every chosen problem, Optuna sampler and seed with at least --trials trials.")
+    List<Path> optunaRuns;
+
+    @Option(
+            names = "--warmup-studies",
+            defaultValue = "10",
+            description = "Unrecorded studies of every problem and sampler (seeds -1, -2, ...), all run before the "
+                    + "first recorded study, so that each row's time per trial is a warmed JVM's, as Optuna's leave "
+                    + "out Python's imports. Every study has its own sampler, seeded by its own seed, so they "
+                    + "change no hypervolume (default: ${DEFAULT-VALUE}).")
+    int warmupStudies;
 
     @Option(
             names = "--script",
@@ -97,9 +117,27 @@ public final class HypervolumeCommand implements Callable<Integer> {
         List<ParetoProblem> chosen =
                 problems.stream().map(ParetoProblems::byName).toList();
         List<Long> seedList = Seeds.parse(seeds);
+        if (optunaPython != null && optunaRuns != null) {
+            throw new IllegalArgumentException(
+                    "--optuna-python runs Optuna's studies, --optuna-runs reads them: give one of the two");
+        }
+        if (warmupStudies < 0) {
+            throw new IllegalArgumentException("--warmup-studies=" + warmupStudies + " must be >= 0");
+        }
         List<ParetoRun> runs = new ArrayList<>();
         if (optunaPython != null) {
-            runs.addAll(runOptuna(seedList));
+            runs.addAll(optunaRuns(List.of(runOptuna(seedList)), seedList));
+        } else if (optunaRuns != null) {
+            runs.addAll(optunaRuns(optunaRuns, seedList));
+        }
+        // every problem and sampler before any recorded study: the JIT keeps compiling for longer than
+        // one group's warm-up, and a later group can still exercise code the first one did not
+        for (ParetoProblem problem : chosen) {
+            for (String sampler : samplers) {
+                for (int w = 1; w <= warmupStudies; w++) {
+                    ParetoRunner.run(problem, sampler, -w, trials);
+                }
+            }
         }
         for (ParetoProblem problem : chosen) {
             for (String sampler : samplers) {
@@ -117,8 +155,12 @@ public final class HypervolumeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<ParetoRun> runOptuna(List<Long> seedList) throws IOException, InterruptedException {
-        Path json = Files.createTempFile("optuna-nsga", ".json");
+    /** Runs the Optuna script for the chosen problems, Optuna samplers and seeds; its output is kept beside --out. */
+    private Path runOptuna(List<Long> seedList) throws IOException, InterruptedException {
+        Path json = Path.of(out.toString().replaceAll("\\.json$", "") + "-optuna.json");
+        if (json.getParent() != null) {
+            Files.createDirectories(json.getParent());
+        }
         List<String> command = List.of(
                 optunaPython.toString(),
                 script.toString(),
@@ -136,30 +178,61 @@ public final class HypervolumeCommand implements Callable<Integer> {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("the Optuna script failed (exit " + process.exitValue() + "): " + command);
         }
-        JsonNode root = new ObjectMapper().readTree(json.toFile());
-        Files.delete(json);
-        List<ParetoRun> out = new ArrayList<>();
-        for (JsonNode r : root.get("runs")) {
-            List<double[]> values = new ArrayList<>();
-            for (JsonNode v : r.get("values")) {
-                double[] p = new double[v.size()];
-                for (int m = 0; m < p.length; m++) {
-                    p[m] = v.get(m).asDouble();
+        return json;
+    }
+
+    /**
+     * Optuna's studies of the chosen problems, Optuna samplers and seeds, in that order, from the
+     * script's JSON files (the first file holding a study wins; Optuna's seeded studies are
+     * deterministic, so copies are equal).
+     *
+     * @throws IllegalArgumentException naming a study the files lack or hold with fewer than --trials trials
+     */
+    private List<ParetoRun> optunaRuns(List<Path> files, List<Long> seedList) throws IOException {
+        Map<String, ParetoRun> byKey = new LinkedHashMap<>();
+        for (Path file : files) {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            for (JsonNode r : root.get("runs")) {
+                List<double[]> values = new ArrayList<>();
+                for (JsonNode v : r.get("values")) {
+                    double[] p = new double[v.size()];
+                    for (int m = 0; m < p.length; m++) {
+                        p[m] = v.get(m).asDouble();
+                    }
+                    values.add(p);
                 }
-                values.add(p);
+                ParetoRun run = new ParetoRun(
+                        "optuna " + root.get("optuna").asText(),
+                        r.get("problem").asText(),
+                        r.get("sampler").asText(),
+                        r.get("seed").asLong(),
+                        values,
+                        doubles(r.get("trial_end_seconds")),
+                        doubles(r.get("trial_end_cpu_seconds")));
+                byKey.putIfAbsent(key(run.problem(), run.sampler(), run.seed()), run);
             }
-            double[] ends = doubles(r.get("trial_end_seconds"));
-            double[] cpuEnds = doubles(r.get("trial_end_cpu_seconds"));
-            out.add(new ParetoRun(
-                    "optuna " + root.get("optuna").asText(),
-                    r.get("problem").asText(),
-                    r.get("sampler").asText(),
-                    r.get("seed").asLong(),
-                    values,
-                    ends,
-                    cpuEnds));
+        }
+        List<ParetoRun> out = new ArrayList<>();
+        for (String problem : problems) {
+            for (String sampler : optunaSamplers) {
+                for (long seed : seedList) {
+                    ParetoRun run = byKey.get(key(problem, sampler, seed));
+                    if (run == null || run.values().size() < trials) {
+                        throw new IllegalArgumentException("Optuna's " + problem + " " + sampler + " seed " + seed
+                                + (run == null
+                                        ? " is not in "
+                                        : " has " + run.values().size() + " < " + trials + " trials in ")
+                                + files);
+                    }
+                    out.add(run);
+                }
+            }
         }
         return out;
+    }
+
+    private static String key(String problem, String sampler, long seed) {
+        return problem + " " + sampler + " " + seed;
     }
 
     private static double[] doubles(JsonNode array) {
