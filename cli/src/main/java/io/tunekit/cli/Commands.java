@@ -10,9 +10,10 @@ import picocli.CommandLine;
 
 /**
  * The one list of {@code tunekit}'s commands. A module adds a command by writing one picocli
- * {@code @Command} class (see {@link TunekitCommand}) and its name in two places here; nothing else registers
- * commands. The list holds names, not instances, so that a run loads only the command it
- * executes (start-up time matters for commands run in shell loops).
+ * {@code @Command} class (see {@link TunekitCommand}) and adding its name here twice, to
+ * {@link #ALL} and to {@link Entry#create()}; nothing else registers commands. The list holds
+ * names, not instances, so that a run loads only the command it executes (start-up time matters
+ * for commands run in shell loops).
  */
 final class Commands {
 
