@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.tunekit.internal.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,7 +206,7 @@ final class PythonJson {
         }
 
         BigDecimal toBigDecimal() {
-            return new BigDecimal(new java.math.BigInteger(digits), digits.length() - 1 - exponent);
+            return new BigDecimal(new BigInteger(digits), digits.length() - 1 - exponent);
         }
     }
 
