@@ -83,8 +83,9 @@ final class Commands {
     private Commands() {}
 
     /**
-     * The entries a run with these arguments needs: the commands named among the arguments, or all
-     * of them when none is named (top-level help, an unknown command) or help is asked for.
+     * The entries a run with these arguments needs: the commands named among the arguments; none
+     * for {@code tunekit --version} alone (it prints one line and describes no command); all of
+     * them when help is asked for or no command is named (top-level help, an unknown command).
      */
     static List<Entry> neededFor(String... args) {
         Set<String> words = new HashSet<>(Arrays.asList(args));
@@ -99,6 +100,11 @@ final class Commands {
                 named.add(e);
             }
         }
-        return named.isEmpty() ? ALL : named;
+        if (!named.isEmpty()) {
+            return named;
+        }
+        boolean version = words.contains("--version") || words.contains("-V");
+        boolean help = words.contains("--help") || words.contains("-h");
+        return version && !help ? List.of() : ALL;
     }
 }

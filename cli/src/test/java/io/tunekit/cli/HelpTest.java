@@ -79,6 +79,9 @@ class HelpTest {
                 .extracting(Commands.Entry::name)
                 .containsExactly("trials");
         assertThat(Commands.neededFor("--help")).hasSize(Commands.ALL.size());
+        assertThat(Commands.neededFor("--version")).isEmpty();
+        assertThat(Commands.neededFor("-V", "--help")).hasSize(Commands.ALL.size());
+        assertThat(Commands.neededFor("--versio")).hasSize(Commands.ALL.size());
         assertThat(Commands.neededFor("help", "trials")).hasSize(Commands.ALL.size());
         for (Commands.Entry e : Commands.ALL) {
             assertThat(new CommandLine(e.create()).getCommandName()).isEqualTo(e.name());
