@@ -1,5 +1,6 @@
 package io.tunekit.cli;
 
+import static io.tunekit.cli.Cli.oneLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -157,13 +158,6 @@ class AnalysisCommandsTest {
         assertThat(second.fieldNames().next()).isEqualTo("b");
         JsonNode first = cli.json("importance", "--study-name", "two objectives", "--objective", "0", "-f", "json");
         assertThat(first.fieldNames().next()).isEqualTo("a");
-    }
-
-    private static void oneLine(Cli.Result r, ExitCode code, String... mentions) {
-        assertThat(r.status()).as("exit status; stderr: %s", r.err()).isEqualTo(code.code());
-        assertThat(r.err().lines()).as("stderr").hasSize(1);
-        assertThat(r.err()).contains(mentions).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(r.out()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tunekit.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +39,17 @@ final class Cli {
             }
             return out;
         }
+    }
+
+    /**
+     * Asserts a failed run as every error must look: the exit status of its kind, one line on
+     * stderr naming what was wrong, no stack trace, nothing on stdout.
+     */
+    static void oneLine(Result r, ExitCode code, String... mentions) {
+        assertThat(r.status()).as("exit status; stderr: %s", r.err()).isEqualTo(code.code());
+        assertThat(r.err().lines()).as("stderr").hasSize(1);
+        assertThat(r.err()).contains(mentions).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
     }
 
     private final Map<String, String> env;

@@ -1,5 +1,6 @@
 package io.tunekit.cli;
 
+import static io.tunekit.cli.Cli.oneLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunekit.storage.Storage;
@@ -41,13 +42,6 @@ class ErrorsTest {
         try (Storage storage = Storages.open(url)) {
             return storage.trialCount(storage.findStudy("s").orElseThrow());
         }
-    }
-
-    private static void oneLine(Cli.Result r, ExitCode code, String... mentions) {
-        assertThat(r.status()).as("exit status; stderr: %s", r.err()).isEqualTo(code.code());
-        assertThat(r.err().lines()).as("stderr").hasSize(1);
-        assertThat(r.err()).contains(mentions).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(r.out()).isEmpty();
     }
 
     @Test

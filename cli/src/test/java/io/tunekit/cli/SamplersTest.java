@@ -24,19 +24,24 @@ class SamplersTest {
             "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": 0, \"high\": 1, \"step\": 0.25}},"
                     + " \"k\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 0, \"high\": 2}}}";
 
+    /** One {@code ask} of {@link #SPACE} with the sampler and its keyword arguments. */
+    private static JsonNode ask(Cli cli, String study, String sampler, String kwargs) {
+        return cli.json(
+                "ask",
+                "--study-name",
+                study,
+                "--search-space",
+                SPACE,
+                "--sampler",
+                sampler,
+                "--sampler-kwargs",
+                kwargs);
+    }
+
     private List<String> asks(Cli cli, String study, int n, String sampler, String kwargs) {
         List<String> params = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            JsonNode asked = cli.json(
-                    "ask",
-                    "--study-name",
-                    study,
-                    "--search-space",
-                    SPACE,
-                    "--sampler",
-                    sampler,
-                    "--sampler-kwargs",
-                    kwargs);
+            JsonNode asked = ask(cli, study, sampler, kwargs);
             params.add(asked.get("params").toString());
             cli.ok(
                     "tell",
@@ -125,16 +130,7 @@ class SamplersTest {
         Cli cli = Cli.on(url);
         cli.ok("create-study", "--study-name", study, "--directions", "minimize", "minimize");
         for (int i = 0; i < n; i++) {
-            JsonNode asked = cli.json(
-                    "ask",
-                    "--study-name",
-                    study,
-                    "--search-space",
-                    SPACE,
-                    "--sampler",
-                    sampler,
-                    "--sampler-kwargs",
-                    kwargs);
+            JsonNode asked = ask(cli, study, sampler, kwargs);
             double x = asked.get("params").get("x").asDouble();
             int k = asked.get("params").get("k").asInt();
             cli.ok(
