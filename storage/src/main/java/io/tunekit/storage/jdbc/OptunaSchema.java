@@ -445,7 +445,7 @@ final class OptunaSchema {
     /** The expected columns the table lacks (it may have more). */
     private static List<String> missingColumns(Connection c, Table t) throws SQLException {
         Set<String> have = new HashSet<>();
-        try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), schema(c), t.name(), "%")) {
+        try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), Dialect.currentSchema(c), t.name(), "%")) {
             while (rs.next()) {
                 have.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
@@ -453,7 +453,8 @@ final class OptunaSchema {
         if (have.isEmpty()) {
             // some drivers answer only for the name as stored (upper case)
             try (ResultSet rs = c.getMetaData()
-                    .getColumns(c.getCatalog(), schema(c), t.name().toUpperCase(Locale.ROOT), "%")) {
+                    .getColumns(
+                            c.getCatalog(), Dialect.currentSchema(c), t.name().toUpperCase(Locale.ROOT), "%")) {
                 while (rs.next()) {
                     have.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
@@ -467,7 +468,8 @@ final class OptunaSchema {
 
     /** Whether trials has v3.2.0.a's index on study_id. */
     private static boolean hasStudyIndex(Connection c) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), schema(c), "trials", false, false)) {
+        try (ResultSet rs =
+                c.getMetaData().getIndexInfo(c.getCatalog(), Dialect.currentSchema(c), "trials", false, false)) {
             while (rs.next()) {
                 if ("ix_trials_study_id".equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
                     return true;
@@ -482,9 +484,5 @@ final class OptunaSchema {
                 ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
             return rs.next();
         }
-    }
-
-    private static String schema(Connection c) {
-        return Dialect.currentSchema(c);
     }
 }
